@@ -1,0 +1,5 @@
+"""``python -m calcguide``."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,158 @@
+"""Names to things: ingredients and salts to nutrients, medication and condition names to their classes."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from . import data
+
+_NOT_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
+def fold(name: str) -> str:
+    """The matching key of a name: lower case, letters and digits only ("MK-7" and "mk 7" are one name)."""
+    return _NOT_ALNUM.sub("", name.lower().replace("µ", "u").replace("β", "beta"))
+
+
+@dataclass(frozen=True)
+class Nutrient:
+    id: str
+    label: str
+    unit: str
+    ul_basis: str  # total | supplemental | preformed
+
+
+@dataclass(frozen=True)
+class Ingredient:
+    id: str
+    label: str
+    nutrient: str
+    form: str
+    iu_form: str | None
+
+
+@dataclass(frozen=True)
+class Salt:
+    """A mineral compound whose weight is not the mineral's: ``fraction`` of it is elemental."""
+
+    id: str
+    label: str
+    nutrient: str
+    fraction: float
+    source: str
+
+
+@dataclass(frozen=True)
+class Factor:
+    form: str
+    unit: str
+    factor: float
+    source: str
+
+
+@dataclass(frozen=True)
+class MedicationClass:
+    id: str
+    label: str
+    spacing: str
+    evidence: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ConditionClass:
+    id: str
+    label: str
+    nutrients: tuple[str, ...]
+    severity: str
+    why: str
+    evidence: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Everything the name lookups need, built once from the data files."""
+
+    nutrients: dict[str, Nutrient]
+    nutrient_names: dict[str, str]
+    ingredients: dict[str, Ingredient | Salt]
+    display_names: tuple[str, ...]
+    iu_factors: dict[str, Factor]
+    mass_factors: dict[str, Factor]
+    medications: dict[str, MedicationClass]
+    conditions: dict[str, ConditionClass]
+
+    def ingredient(self, name: str) -> Ingredient | Salt | None:
+        return self.ingredients.get(fold(name))
+
+    def nutrient_named(self, name: str) -> Nutrient | None:
+        key = self.nutrient_names.get(fold(name))
+        return None if key is None else self.nutrients[key]
+
+    def medication(self, name: str) -> MedicationClass | None:
+        return self.medications.get(fold(name))
+
+    def condition(self, name: str) -> ConditionClass | None:
+        return self.conditions.get(fold(name))
+
+    def suggest_ingredient(self, name: str) -> str | None:
+        return suggest(name, self.display_names)
+
+
+def suggest(name: str, choices: Iterable[str]) -> str | None:
+    """The closest known name to a misspelt one, for a "did you mean"; None when nothing is close."""
+    by_key = {fold(choice): choice for choice in choices}
+    close = difflib.get_close_matches(fold(name), list(by_key), n=1, cutoff=0.75)
+    return by_key[close[0]] if close else None
+
+
+def _names(entry: dict[str, object]) -> list[str]:
+    names = entry["names"]
+    assert isinstance(names, list)
+    return [str(n) for n in names]
+
+
+@cache
+def catalog() -> Catalog:
+    dri = data.load("dri_us")["nutrients"]
+    nutrients = {key: Nutrient(key, str(v["label"]), str(v["unit"]), str(v["ul_basis"])) for key, v in dri.items()}
+    nutrient_names = {fold(key): key for key in nutrients}
+    nutrient_names.update({fold(n.label): key for key, n in nutrients.items()})
+
+    raw = data.load("ingredients")
+    ingredients: dict[str, Ingredient | Salt] = {}
+    display: list[str] = []
+    for entry in raw["ingredients"]:
+        ingredient = Ingredient(entry["id"], entry["label"], entry["nutrient"], entry["form"], entry.get("iu_form"))
+        for name in _names(entry):
+            ingredients[fold(name)] = ingredient
+            display.append(name)
+    for entry in raw["salts"]:
+        names = _names(entry)
+        salt = Salt(entry["id"], names[0], entry["nutrient"], float(entry["elemental_fraction"]), entry["source"])
+        for name in names:
+            ingredients[fold(name)] = salt
+            display.append(name)
+    iu = {f["form"]: Factor(f["form"], f["unit"], float(f["per_iu"]), f["source"]) for f in raw["iu_factors"]}
+    mass = {f["form"]: Factor(f["form"], f["unit"], float(f["per_mcg"]), f["source"]) for f in raw["mass_factors"]}
+
+    links = data.load("interactions")
+    medications: dict[str, MedicationClass] = {}
+    for entry in links["medications"]:
+        med = MedicationClass(entry["id"], entry["label"], entry.get("spacing", ""), tuple(entry["evidence"]))
+        medications.update({fold(name): med for name in _names(entry)})
+    conditions: dict[str, ConditionClass] = {}
+    for entry in links["conditions"]:
+        cond = ConditionClass(
+            entry["id"],
+            entry["label"],
+            tuple(entry["nutrients"]),
+            entry["severity"],
+            " ".join(str(entry["why"]).split()),
+            tuple(entry["evidence"]),
+        )
+        conditions.update({fold(name): cond for name in _names(entry)})
+    return Catalog(nutrients, nutrient_names, ingredients, tuple(display), iu, mass, medications, conditions)

@@ -1,0 +1,115 @@
+"""The functional core: a Regimen in, a Report out (normalise, total, run the rules). No I/O."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from .catalog import catalog
+from .errors import InputError
+from .normalize import normalize
+from .reference import Standard, standard_for
+from .regimen import Profile, Regimen
+from .rules import REGISTRY, Context, Finding, Severity
+from .totals import NutrientTotal, compute_totals
+
+DISCLAIMER = "calcguide reports what its rules found; it is not medical advice. Ask a clinician before changing doses."
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything calcguide says about one regimen, or the error that kept it from being read."""
+
+    source: str
+    name: str
+    profile: Profile
+    standard: Standard | None
+    totals: tuple[NutrientTotal, ...] = ()
+    findings: tuple[Finding, ...] = ()
+    notes: tuple[str, ...] = ()
+    error: InputError | None = None
+    summary: Mapping[str, int] = field(default_factory=dict)
+
+    @property
+    def worst(self) -> Severity | None:
+        return max((f.severity for f in self.findings), key=lambda s: s.rank, default=None)
+
+
+def failed(source: str, name: str, error: InputError) -> Report:
+    """The report of a regimen that could not be read: it keeps its place in the output, with the error."""
+    return Report(source, name, Profile(), None, error=error, summary=_count(()))
+
+
+def _count(findings: Iterable[Finding]) -> dict[str, int]:
+    counts = {severity.value: 0 for severity in reversed(Severity)}
+    for finding in findings:
+        counts[finding.severity.value] += 1
+    return counts
+
+
+def _profile_notes(profile: Profile) -> list[str]:
+    known = catalog()
+    notes = [
+        f"medication '{name}' is not one calcguide checks interactions for"
+        for name in profile.medications
+        if known.medication(name) is None
+    ]
+    notes += [
+        f"condition '{name}' is not one calcguide checks cautions for"
+        for name in profile.conditions
+        if known.condition(name) is None
+    ]
+    return notes
+
+
+def evaluate(
+    regimen: Regimen,
+    *,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] = (),
+    thresholds: Mapping[str, Mapping[str, float]] | None = None,
+) -> Report:
+    """Evaluate one regimen: totals against its life stage, and the findings of the selected rules.
+
+    ``select`` and ``ignore`` take rule names; ``thresholds`` overrides rule thresholds by rule name.
+    Raises InputError when a dose's unit does not fit its nutrient (IU of calcium).
+    """
+    try:
+        normalized = normalize(regimen)
+    except InputError as exc:
+        raise exc.at(regimen.source) from None
+    standard = standard_for(regimen.profile)
+    totals = compute_totals(normalized, standard)
+    context = Context(regimen, standard, normalized, totals)
+    chosen = set(select) if select is not None else set(REGISTRY)
+    chosen -= set(ignore)
+    findings = []
+    for rule in REGISTRY.values():
+        if rule.name not in chosen:
+            continue
+        limits = {**rule.thresholds, **(thresholds or {}).get(rule.name, {})}
+        for hit in rule.check(context, limits):
+            findings.append(
+                Finding(
+                    rule.name,
+                    rule.code,
+                    hit.severity or rule.severity,
+                    hit.nutrient,
+                    hit.message,
+                    hit.evidence or rule.evidence,
+                    hit.location,
+                )
+            )
+    findings.sort(key=lambda f: (-f.severity.rank, f.code))
+    notes = ([standard.note] if standard.note else []) + list(normalized.notes) + _profile_notes(regimen.profile)
+    return Report(
+        regimen.source,
+        regimen.name,
+        regimen.profile,
+        standard,
+        tuple(totals.values()),
+        tuple(findings),
+        tuple(notes),
+        None,
+        _count(findings),
+    )

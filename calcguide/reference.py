@@ -1,0 +1,122 @@
+"""Life stages and the reference values (target and UL) that apply to a profile."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from . import data
+from .regimen import Profile
+
+ADULT_BANDS = ("19-30y", "31-50y")
+
+
+@dataclass(frozen=True)
+class ReferenceValue:
+    """One nutrient's target (RDA or AI) and tolerable upper intake level; None where none is established."""
+
+    target: float | None
+    target_type: str | None
+    ul: float | None
+
+
+@dataclass(frozen=True)
+class LifeStage:
+    id: str
+    label: str
+    group: str
+    from_months: int
+    to_months: int
+
+
+@dataclass(frozen=True)
+class Standard:
+    """The reference values calcguide evaluates against for one profile, and how they were chosen."""
+
+    life_stage_id: str
+    life_stage: str
+    values: dict[str, ReferenceValue]
+    note: str
+
+
+@cache
+def life_stages() -> dict[str, LifeStage]:
+    return {
+        entry["id"]: LifeStage(entry["id"], entry["label"], entry["group"], entry["from_months"], entry["to_months"])
+        for entry in data.load("life_stages")["life_stages"]
+    }
+
+
+@cache
+def values_for(stage_id: str) -> dict[str, ReferenceValue]:
+    """Every nutrient's reference value for one life stage, straight from dri_us.yaml."""
+    nutrients = data.load("dri_us")["nutrients"]
+    out = {}
+    for nutrient, table in nutrients.items():
+        row = table["values"][stage_id]
+        out[nutrient] = ReferenceValue(
+            None if row["target"] is None else float(row["target"]),
+            row["type"],
+            None if row["ul"] is None else float(row["ul"]),
+        )
+    return out
+
+
+def _stricter(stage_ids: list[str]) -> dict[str, ReferenceValue]:
+    """Per nutrient, the highest target and the lowest UL among the stages: neither is understated."""
+    tables = [values_for(stage_id) for stage_id in stage_ids]
+    merged = {}
+    for nutrient in tables[0]:
+        rows = [table[nutrient] for table in tables]
+        targets = [row for row in rows if row.target is not None]
+        top = max(targets, key=lambda row: row.target or 0.0) if targets else rows[0]
+        uls = [row.ul for row in rows if row.ul is not None]
+        merged[nutrient] = ReferenceValue(top.target, top.target_type, min(uls) if uls else None)
+    return merged
+
+
+def _stage_for(group: str, months: float) -> LifeStage:
+    for stage in life_stages().values():
+        if stage.group == group and stage.from_months <= months < stage.to_months:
+            return stage
+    raise ValueError(f"no {group} life stage at {months} months")  # pragma: no cover - the table covers 0-130 y
+
+
+def standard_for(profile: Profile) -> Standard:
+    """Pick the life stage of a profile; where age or sex is missing, combine the candidates strictly."""
+    state = "pregnancy" if profile.pregnant else "lactation" if profile.lactating else None
+    if profile.age_years is None:
+        note = "age not given: the stricter of the 19-30 and 31-50 values"
+        if state is not None:
+            group, label = state, f"{state.capitalize()} 19-50 years"
+            ids = [f"{state}-{band}" for band in ADULT_BANDS]
+        elif profile.sex is not None:
+            group, label = f"{profile.sex}s", f"{profile.sex.capitalize()}s 19-50 years"
+            ids = [f"{group}-{band}" for band in ADULT_BANDS]
+        else:
+            group, label = "adults", "Adults 19-50 years"
+            ids = [f"{sex}-{band}" for sex in ("males", "females") for band in ADULT_BANDS]
+            note = "no profile: an adult 19-50 years, with the stricter of the male and female values"
+        return Standard(f"{group}-19-50y", label, _stricter(ids), note)
+    months = profile.age_years * 12
+    if state is not None:
+        stage = _stage_for(state, months)
+        return Standard(stage.id, stage.label, values_for(stage.id), "")
+    if months < 108:
+        stage = _stage_for("infants" if months < 12 else "children", months)
+        return Standard(stage.id, stage.label, values_for(stage.id), "")
+    if profile.sex is None:
+        male, female = _stage_for("males", months), _stage_for("females", months)
+        band = male.id.removeprefix("males-")
+        return Standard(
+            f"people-{band}",
+            f"People {male.label.removeprefix('Males ')}",
+            _stricter([male.id, female.id]),
+            "sex not given: the stricter of the male and female values",
+        )
+    stage = _stage_for(f"{profile.sex}s", months)
+    return Standard(stage.id, stage.label, values_for(stage.id), "")
+
+
+def stage_label(stage_id: str) -> str:
+    return life_stages()[stage_id].label

@@ -1,0 +1,407 @@
+"""The regimen model (profile, items, doses) and reading it from the located YAML tree."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from .catalog import suggest
+from .doses import (
+    DAILY,
+    DoseText,
+    Frequency,
+    check_amount,
+    parse_amount,
+    parse_dose,
+    parse_unit,
+    require_frequency,
+    split_doses,
+)
+from .errors import InputError, Location
+from .yamltree import YMap, YNode, YScalar, YSeq, parse_documents
+
+SEXES = ("female", "male")
+MAX_AGE_YEARS = 130
+
+
+@dataclass(frozen=True)
+class Dose:
+    """One ingredient of an item, as written, and where."""
+
+    dose: DoseText
+    location: Location
+
+
+@dataclass(frozen=True)
+class Item:
+    """What a person takes together: a single dose or a product of several, ``servings`` at a time."""
+
+    label: str
+    doses: tuple[Dose, ...]
+    servings: float
+    frequency: Frequency
+    location: Location
+    is_product: bool = False
+
+
+@dataclass(frozen=True)
+class DietAmount:
+    nutrient: str
+    amount: float
+    unit: str
+    location: Location
+
+
+@dataclass(frozen=True)
+class Profile:
+    """Who takes the regimen; every field optional. Missing age or sex means the stricter values are used."""
+
+    age_years: float | None = None
+    sex: str | None = None
+    pregnant: bool = False
+    lactating: bool = False
+    medications: tuple[str, ...] = ()
+    conditions: tuple[str, ...] = ()
+    diet: tuple[DietAmount, ...] = ()
+    given: bool = False
+
+
+@dataclass(frozen=True)
+class Regimen:
+    name: str
+    source: str
+    items: tuple[Item, ...]
+    profile: Profile = field(default_factory=Profile)
+    location: Location = field(default_factory=lambda: Location(1, 1))
+
+
+_TOP_KEYS = ("name", "profile", "items")
+_PROFILE_KEYS = ("age", "sex", "pregnant", "lactating", "medications", "conditions", "diet")
+_INGREDIENT_KEYS = ("ingredient", "amount", "unit", "form", "frequency", "servings", "name")
+_DOSE_KEYS = ("dose", "frequency", "servings", "name")
+_PRODUCT_KEYS = ("product", "ingredients", "servings", "frequency")
+
+
+def _check_keys(node: YMap, allowed: tuple[str, ...], where: str) -> None:
+    for key, loc in node.keys.items():
+        if key not in allowed:
+            close = suggest(key, allowed)
+            hint = f"did you mean '{close}'?" if close else f"{where} keys are: {', '.join(allowed)}"
+            raise InputError(f"unknown key '{key}' in {where}", hint, loc)
+
+
+def _kind(node: YNode) -> str:
+    if isinstance(node, YMap):
+        return "a mapping"
+    if isinstance(node, YSeq):
+        return "a list"
+    return "nothing" if node.value is None else f"'{node.raw}'"
+
+
+def _text(node: YNode, what: str, example: str) -> str:
+    """A scalar written as text (numbers are allowed where a name could be a number)."""
+    if not isinstance(node, YScalar) or node.value is None or isinstance(node.value, bool):
+        raise InputError(f"{what} must be text, not {_kind(node)}", f"write e.g. {example}", node.loc)
+    return str(node.raw).strip()
+
+
+def _number(node: YNode, what: str, example: str) -> float:
+    if isinstance(node, YScalar) and isinstance(node.value, int | float) and not isinstance(node.value, bool):
+        return check_amount(float(node.value), what, node.loc)
+    if isinstance(node, YScalar) and isinstance(node.value, str):
+        return parse_amount(node.value, what, node.loc)
+    raise InputError(f"{what} must be a number, not {_kind(node)}", f"write e.g. {example}", node.loc)
+
+
+def _flag(node: YNode, what: str) -> bool:
+    if isinstance(node, YScalar) and isinstance(node.value, bool):
+        return node.value
+    if isinstance(node, YScalar) and node.value is None:
+        return False
+    raise InputError(f"{what} must be true or false, not {_kind(node)}", f"write '{what}: true'", node.loc)
+
+
+def _names(node: YNode, what: str) -> tuple[str, ...]:
+    if isinstance(node, YScalar) and node.value is None:
+        return ()
+    if isinstance(node, YScalar):
+        return (_text(node, what, f"'{what}: [name]'"),)
+    if isinstance(node, YSeq):
+        return tuple(_text(child, f"each of {what}", f"'{what}: [name]'") for child in node.items)
+    raise InputError(f"{what} must be a list of names, not a mapping", f"write '{what}: [name, name]'", node.loc)
+
+
+_AGE = re.compile(r"^\s*(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>years?|y|yrs?|months?|mo|m|weeks?|w)?\s*(?:old)?\s*$", re.I)
+
+
+def _age(node: YNode) -> float:
+    """Age in years from 45, 0.5, "6 months", "18 months" or "45 years"."""
+    if isinstance(node, YScalar) and isinstance(node.value, int | float) and not isinstance(node.value, bool):
+        years = float(node.value)
+    elif isinstance(node, YScalar) and isinstance(node.value, str) and (match := _AGE.match(node.value)):
+        unit = (match["unit"] or "y").lower()
+        scale = 1 / 12 if unit.startswith("m") else 7 / 365.25 if unit.startswith("w") else 1.0
+        years = float(match["n"]) * scale
+    else:
+        raise InputError(
+            f"age must be a number of years or a phrase like '6 months', not {_kind(node)}",
+            "write e.g. 'age: 45' or 'age: 6 months'",
+            node.loc,
+        )
+    if not math.isfinite(years) or years < 0 or years > MAX_AGE_YEARS:
+        raise InputError(
+            f"age {node.raw if isinstance(node, YScalar) else ''} is not a possible age",
+            f"give an age from 0 to {MAX_AGE_YEARS} years",
+            node.loc,
+        )
+    return years
+
+
+def _diet(node: YNode) -> tuple[DietAmount, ...]:
+    from .catalog import catalog
+
+    if isinstance(node, YScalar) and node.value is None:
+        return ()
+    if not isinstance(node, YMap):
+        raise InputError(f"diet must be a mapping, not {_kind(node)}", "write e.g. 'diet: {calcium: 700 mg}'", node.loc)
+    known = catalog()
+    amounts = []
+    for key, value in node.entries.items():
+        nutrient = known.nutrient_named(key)
+        if nutrient is None:
+            close = suggest(key, [n.label for n in known.nutrients.values()])
+            hint = f"did you mean '{close}'?" if close else "name a nutrient, e.g. calcium or vitamin D"
+            raise InputError(f"unknown nutrient '{key}' in diet", hint, node.keys[key])
+        if isinstance(value, YScalar) and isinstance(value.value, str) and not _is_number_text(value.value):
+            match = re.match(r"^\s*(?P<amount>\S+)\s+(?P<unit>.+?)\s*$", value.value)
+            if match is None:
+                raise InputError(
+                    f"diet amount '{value.raw}' needs a unit", f"write e.g. '{key}: 700 {nutrient.unit}'", value.loc
+                )
+            amount = parse_amount(match["amount"], f"diet {key}", value.loc)
+            unit = parse_unit(match["unit"], value.loc)
+        else:
+            amount, unit = _number(value, f"diet {key}", f"'{key}: 700 {nutrient.unit}'"), nutrient.unit
+        amounts.append(DietAmount(nutrient.id, amount, unit, value.loc))
+    return tuple(amounts)
+
+
+def _is_number_text(text: str) -> bool:
+    return re.fullmatch(r"\s*[\d.,]+\s*", text) is not None
+
+
+def _profile(node: YNode) -> Profile:
+    if isinstance(node, YScalar) and node.value is None:
+        return Profile()
+    if not isinstance(node, YMap):
+        raise InputError(
+            f"profile must be a mapping, not {_kind(node)}", "write 'profile:' with keys below it", node.loc
+        )
+    _check_keys(node, _PROFILE_KEYS, "profile")
+    entries = node.entries
+    sex = None
+    if "sex" in entries and not (isinstance(entries["sex"], YScalar) and entries["sex"].value is None):
+        raw = _text(entries["sex"], "sex", "'sex: female'")
+        sex = {"f": "female", "m": "male", "woman": "female", "man": "male"}.get(raw.lower(), raw.lower())
+        if sex not in SEXES:
+            close = suggest(raw, SEXES)
+            hint = f"did you mean '{close}'?" if close else "write 'sex: female' or 'sex: male' (or leave it out)"
+            raise InputError(f"unknown sex '{raw}'", hint, entries["sex"].loc)
+    age = None
+    if "age" in entries and not (isinstance(entries["age"], YScalar) and entries["age"].value is None):
+        age = _age(entries["age"])
+    pregnant = _flag(entries["pregnant"], "pregnant") if "pregnant" in entries else False
+    lactating = _flag(entries["lactating"], "lactating") if "lactating" in entries else False
+    if (pregnant or lactating) and sex == "male":
+        key = "pregnant" if pregnant else "lactating"
+        raise InputError(f"{key} with sex male", f"remove '{key}' or correct the sex", node.keys[key])
+    if pregnant and lactating:
+        raise InputError(
+            "pregnant and lactating are both true",
+            "choose the one whose reference values apply",
+            node.keys["lactating"],
+        )
+    if (pregnant or lactating) and age is not None and age < 9:
+        key = "pregnant" if pregnant else "lactating"
+        raise InputError(f"{key} at age {age:g}", "check the age", node.keys[key])
+    return Profile(
+        age_years=age,
+        sex=sex,
+        pregnant=pregnant,
+        lactating=lactating,
+        medications=_names(entries["medications"], "medications") if "medications" in entries else (),
+        conditions=_names(entries["conditions"], "conditions") if "conditions" in entries else (),
+        diet=_diet(entries["diet"]) if "diet" in entries else (),
+        given=True,
+    )
+
+
+def _doses_from_text(text: str, loc: Location) -> Iterator[DoseText]:
+    for part in split_doses(text):
+        yield parse_dose(part, loc)
+
+
+def _single(dose: DoseText, loc: Location, servings: float = 1.0, frequency: Frequency | None = None) -> Item:
+    return Item(dose.text, (Dose(dose, loc),), servings, frequency or dose.frequency or DAILY, loc)
+
+
+def _servings(entries: dict[str, YNode]) -> float:
+    return _number(entries["servings"], "servings", "'servings: 2'") if "servings" in entries else 1.0
+
+
+def _frequency(entries: dict[str, YNode], dose: DoseText | None = None) -> Frequency | None:
+    if "frequency" not in entries:
+        return None
+    node = entries["frequency"]
+    if dose is not None and dose.frequency is not None:
+        raise InputError("the frequency is given twice", "keep either the dose's or the 'frequency' key", node.loc)
+    return require_frequency(_text(node, "frequency", "'frequency: twice daily'"), node.loc)
+
+
+def _long_dose(node: YMap, where: str) -> DoseText:
+    """An ingredient given as keys: ``ingredient``, ``amount`` ("100 mcg" or 100 with ``unit``) and ``form``."""
+    entries = node.entries
+    if "ingredient" not in entries:
+        raise InputError(f"{where} has no 'ingredient'", "add e.g. 'ingredient: MK-7'", node.loc)
+    if "amount" not in entries:
+        raise InputError(f"{where} has no 'amount'", "add e.g. 'amount: 100 mcg'", node.loc)
+    name = _text(entries["ingredient"], "ingredient", "'ingredient: MK-7'")
+    amount_node = entries["amount"]
+    if "unit" in entries:
+        unit = parse_unit(_text(entries["unit"], "unit", "'unit: mcg'"), entries["unit"].loc)
+        amount = _number(amount_node, "amount", "'amount: 100'")
+        text = f"{amount:g} {unit} {name}"
+    else:
+        written = _text(amount_node, "amount", "'amount: 100 mcg'")
+        dose = parse_dose(f"{written} {name}", amount_node.loc)
+        if dose.name != name or dose.frequency is not None:
+            raise InputError(
+                f"amount '{written}' must be a number and a unit", "write e.g. 'amount: 100 mcg'", amount_node.loc
+            )
+        amount, unit, text = dose.amount, dose.unit, dose.text
+    form = _text(entries["form"], "form", "'form: carbonate'") if "form" in entries else None
+    if form:
+        text += f" (as {form})"
+    return DoseText(text, amount, unit, name, form, None)
+
+
+def _ingredient(node: YNode) -> Iterator[Dose]:
+    """The ingredients of a product: dose strings or long-form mappings, never with their own frequency."""
+    if isinstance(node, YMap):
+        _check_keys(node, ("ingredient", "amount", "unit", "form"), "a product ingredient")
+        yield Dose(_long_dose(node, "a product ingredient"), node.loc)
+        return
+    text = _text(node, "an ingredient", "'- 600 mg calcium (as carbonate)'")
+    for dose in _doses_from_text(text, node.loc):
+        if dose.frequency is not None:
+            raise InputError(
+                f"ingredient '{dose.text}' has its own frequency", "give the frequency once, on the product", node.loc
+            )
+        yield Dose(dose, node.loc)
+
+
+def _product(node: YMap) -> Item:
+    _check_keys(node, _PRODUCT_KEYS, "a product")
+    entries = node.entries
+    name = _text(entries["product"], "product", "'product: Calcium + D3 tablet'")
+    ingredients = entries.get("ingredients")
+    if ingredients is None or (isinstance(ingredients, YScalar) and ingredients.value is None):
+        raise InputError(
+            f"product '{name}' lists no ingredients", "add 'ingredients:' with one dose per line", node.loc
+        )
+    children = ingredients.items if isinstance(ingredients, YSeq) else (ingredients,)
+    doses = tuple(dose for child in children for dose in _ingredient(child))
+    if not doses:
+        raise InputError(
+            f"product '{name}' lists no ingredients", "add 'ingredients:' with one dose per line", node.loc
+        )
+    return Item(name, doses, _servings(entries), _frequency(entries) or DAILY, node.loc, is_product=True)
+
+
+def _items(node: YNode) -> Iterator[Item]:
+    if isinstance(node, YScalar) and isinstance(node.value, str):
+        for dose in _doses_from_text(node.value, node.loc):
+            yield _single(dose, node.loc)
+        return
+    if not isinstance(node, YSeq):
+        raise InputError(
+            f"items must be a list or a dose line, not {_kind(node)}",
+            "write 'items:' with one '- dose' per line, or 'items: \"5000 IU D3 + 100 mcg MK-7\"'",
+            node.loc,
+        )
+    for child in node.items:
+        if isinstance(child, YMap) and "product" in child.entries:
+            yield _product(child)
+        elif isinstance(child, YMap) and "dose" in child.entries:
+            _check_keys(child, _DOSE_KEYS, "an item")
+            text = _text(child.entries["dose"], "dose", "'dose: 50000 IU D2'")
+            for dose in _doses_from_text(text, child.entries["dose"].loc):
+                yield _single(dose, child.loc, _servings(child.entries), _frequency(child.entries, dose))
+        elif isinstance(child, YMap):
+            _check_keys(child, _INGREDIENT_KEYS, "an item")
+            dose = _long_dose(child, "an item")
+            label = (
+                _text(child.entries["name"], "name", "'name: MenaQ7 capsule'") if "name" in child.entries else dose.text
+            )
+            item = _single(dose, child.loc, _servings(child.entries), _frequency(child.entries))
+            yield Item(label, item.doses, item.servings, item.frequency, item.location)
+        else:
+            text = _text(child, "an item", "'- 5000 IU D3'")
+            for dose in _doses_from_text(text, child.loc):
+                yield _single(dose, child.loc)
+
+
+def regimen_from_tree(tree: YNode | None, source: str, default_name: str) -> Regimen:
+    """Build a Regimen from one YAML document; raises InputError (without the source) on anything off."""
+    if tree is None:
+        raise InputError("the regimen is empty", "add 'items:' with at least one dose", Location(1, 1))
+    if not isinstance(tree, YMap):
+        raise InputError(
+            f"a regimen must be a mapping with 'items:', not {_kind(tree)}",
+            "start with 'items:' (and optionally 'name:' and 'profile:')",
+            tree.loc,
+        )
+    _check_keys(tree, _TOP_KEYS, "a regimen")
+    entries = tree.entries
+    if "items" not in entries:
+        raise InputError("the regimen has no 'items'", "add 'items:' with at least one dose", tree.loc)
+    name = _text(entries["name"], "name", "'name: Bone stack'") if "name" in entries else default_name
+    items = tuple(_items(entries["items"]))
+    if not items:
+        raise InputError("'items' is empty", "list at least one dose", entries["items"].loc)
+    profile = _profile(entries["profile"]) if "profile" in entries else Profile()
+    return Regimen(name, source, items, profile, tree.loc)
+
+
+def parse_regimens(text: str, source: str, default_name: str) -> Iterator[Regimen | InputError]:
+    """Every regimen in a (possibly multi-document) YAML text; an unreadable one yields its InputError.
+
+    A YAML syntax error ends the stream (nothing after it can be trusted); an error inside one document
+    does not stop the documents after it.
+    """
+    count = 0
+    try:
+        for index, tree in enumerate(parse_documents(text)):
+            count += 1
+            name = default_name if index == 0 else f"{default_name} #{index + 1}"
+            try:
+                yield regimen_from_tree(tree, source, name)
+            except InputError as exc:
+                yield exc.at(source)
+    except InputError as exc:
+        yield exc.at(source)
+        return
+    if count == 0:
+        yield InputError("the file holds no regimen", "add 'items:' with at least one dose", Location(1, 1), source)
+
+
+def regimen_from_line(text: str, source: str = "<text>", profile: Profile | None = None) -> Regimen:
+    """A regimen from a one-line dose list such as "5000 IU D3 + 500 mcg MK-4 + 100 mcg MK-7"."""
+    loc = Location(1, 1)
+    try:
+        items = tuple(_single(dose, loc) for dose in _doses_from_text(text, loc))
+    except InputError as exc:
+        raise exc.at(source) from None
+    return Regimen(text.strip(), source, items, profile or Profile(), loc)

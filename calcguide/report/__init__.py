@@ -1,0 +1,1 @@
+"""Renderers: each output format is one module over the same Report."""

@@ -1,0 +1,124 @@
+"""The terminal report: Rich renderables composed here, printed by the CLI's one Console."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from ..evaluate import DISCLAIMER, Report
+from ..quantities import amount, number
+from ..rules import Evidence, Severity
+from ..totals import NutrientTotal
+
+SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+_BAR_CELLS = 10  # cells per 100 % of the UL
+_BAR_MAX = 15  # beyond 150 % the bar stops growing; the number says how far
+
+
+def ul_bar(percent: float | None) -> Text:
+    """``█`` up to the UL and ``▓`` beyond it, so the overshoot shows even without colour."""
+    if percent is None:
+        return Text("no UL", style="dim")
+    cells = min(_BAR_MAX, round(percent * _BAR_CELLS / 100))
+    within = min(cells, _BAR_CELLS)
+    style = "red" if percent > 100 else "yellow" if percent >= 80 else "green"
+    bar = Text("█" * within, style=style)
+    bar.append("▓" * (cells - within), style="bold red")
+    bar.append("·" * max(0, _BAR_CELLS - cells), style="dim")
+    bar.append(f" {number(percent)}%")
+    return bar
+
+
+_UL_MARK = {"supplemental": "*", "preformed": "†"}
+_UL_CAPTION = {
+    "supplemental": "* the UL applies to supplements only",
+    "preformed": "† the UL applies to preformed vitamin A only",
+}
+
+
+def _per_day(total: NutrientTotal) -> str:
+    text = amount(total.total_per_day, total.unit, total.nutrient)
+    return text + f"\n (diet {number(total.diet_per_day)})" if total.diet_per_day else text
+
+
+def totals_table(report: Report) -> Table:
+    """Per day in the nutrient's unit (IU too for vitamin D); target and UL in the same unit."""
+    marks = [basis for basis in _UL_MARK if any(t.ul_basis == basis and t.ul for t in report.totals)]
+    table = Table(
+        title="Daily totals",
+        title_justify="left",
+        caption="; ".join(_UL_CAPTION[basis] for basis in marks) or None,
+        caption_justify="left",
+        box=box.SIMPLE_HEAVY,
+    )
+    for name in ("Nutrient", "Per day", "Target", "UL", "% of UL"):
+        table.add_column(name, no_wrap=True)
+    for total in report.totals:
+        target = "not set" if total.target is None else f"{number(total.target)} {total.target_type}"
+        ul = "not set" if total.ul is None else number(total.ul) + _UL_MARK.get(total.ul_basis, "")
+        table.add_row(total.label, _per_day(total), target, ul, ul_bar(total.percent_ul))
+    return table
+
+
+def findings_table(report: Report, numbering: dict[Evidence, int]) -> Table:
+    table = Table(title="Findings", title_justify="left", box=box.SIMPLE_HEAVY, expand=False)
+    table.add_column("Severity", no_wrap=True)
+    table.add_column("Code", no_wrap=True)
+    table.add_column("Rule", no_wrap=True)
+    table.add_column("Message", ratio=1)
+    for finding in report.findings:
+        refs = "".join(f"[{numbering[e]}]" for e in finding.evidence)
+        table.add_row(
+            Text(finding.severity.value, style=SEVERITY_STYLE[finding.severity]),
+            finding.code,
+            finding.rule,
+            Text(f"{finding.message} {refs}"),
+        )
+    return table
+
+
+def summary_line(report: Report) -> Text:
+    counts = report.summary
+    if not report.findings:
+        line = Text("No findings. ")
+    else:
+        parts = [
+            f"{counts[s.value]} {s.value}" + ("s" if counts[s.value] != 1 and s is not Severity.INFO else "")
+            for s in reversed(Severity)
+        ]
+        line = Text(", ".join(parts) + ". ", style=SEVERITY_STYLE[report.worst] if report.worst else "")
+    line.append(DISCLAIMER, style="dim")
+    return line
+
+
+def render(report: Report) -> RenderableType:
+    """One regimen's report: header, totals, findings, numbered evidence, notes and a summary line."""
+    header = Text(report.name, style="bold")
+    header.append(f"  {report.source}", style="dim")
+    if report.error is not None:
+        return Group(header, Text(f"error: {report.error}", style="bold red"), Text(""))
+    assert report.standard is not None
+    parts: list[RenderableType] = [header, Text(f"Life stage: {report.standard.life_stage}")]
+    parts += [totals_table(report)] if report.totals else [Text("No recognised nutrients.", style="dim")]
+    evidence: dict[Evidence, int] = {}
+    for finding in report.findings:
+        for item in finding.evidence:
+            evidence.setdefault(item, len(evidence) + 1)
+    if report.findings:
+        parts.append(findings_table(report, evidence))
+        parts.append(Text("Evidence", style="italic"))
+        parts += [Text(f" [{n}] {e.title}\n     {e.url}") for e, n in evidence.items()]
+    if report.notes:
+        parts.append(Text("Notes", style="italic"))
+        parts += [Text(f" - {note}") for note in report.notes]
+    parts += [Text(""), summary_line(report), Text("")]
+    return Group(*parts)
+
+
+def render_all(reports: Iterable[Report]) -> Iterable[RenderableType]:
+    for report in reports:
+        yield render(report)

@@ -1,0 +1,77 @@
+"""The calcium-paradox rules: vitamin D without vitamin K2, and K2 that is small next to the D dose."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+
+from ..quantities import number, vitamin_d_iu
+from .base import Context, Hit, Severity, evidence, rule
+
+K2_FORMS = ("mk4", "mk7", "k2")
+_WHY_K2 = (
+    "vitamin K2 activates osteocalcin, which binds calcium into bone, and matrix Gla-protein, which keeps it out "
+    "of arteries"
+)
+
+
+@rule(
+    code="CG101",
+    name="d-without-k2",
+    severity=Severity.WARNING,
+    summary="Vitamin D supplemented with no vitamin K2 (MK-4 or MK-7) in the regimen.",
+    rationale=f"""
+        Vitamin D raises calcium absorption; {_WHY_K2}. Taking D at a meaningful dose without K2 is the imbalance
+        calcguide exists to point out (the "calcium paradox": bone loss and vascular calcification together).
+        No authority (NASEM, EFSA, Endocrine Society) sets a D:K2 requirement: this is a prompt to consider K2,
+        not a deficiency. Below the threshold the finding is only info. Vitamin K1 counts toward vitamin K but not
+        as K2, and the message says so.
+    """,
+    evidence=evidence("mandatori-2021", "persy-2009", "knapen-2013"),
+    thresholds={"warning_iu_per_day": 1000},
+    fires="5000 IU D3",
+    quiet="5000 IU D3 + 100 mcg MK-7",
+)
+def d_without_k2(ctx: Context, limits: Mapping[str, float]) -> Iterator[Hit]:
+    d_mcg = ctx.per_day("vitamin_d")
+    if d_mcg <= 0 or any(dose.form in K2_FORMS for dose in ctx.doses("vitamin_k")):
+        return
+    d_iu = vitamin_d_iu(d_mcg)
+    meaningful = d_iu >= limits["warning_iu_per_day"]
+    message = f"Vitamin D at {number(d_iu)} IU ({number(d_mcg)} mcg) a day with no vitamin K2 (MK-4 or MK-7)"
+    message += f": {_WHY_K2}." if meaningful else f", below {number(limits['warning_iu_per_day'])} IU a day."
+    other_k = sorted({dose.dose for dose in ctx.doses("vitamin_k")})
+    if other_k:
+        message += f" The regimen has vitamin K ({', '.join(other_k)}) but not as K2, which this rule asks for."
+    message += " No official D:K2 requirement exists; consider adding 90-180 mcg MK-7 a day."
+    yield Hit(message, "vitamin_d", None if meaningful else Severity.INFO)
+
+
+@rule(
+    code="CG102",
+    name="low-k2-for-d",
+    severity=Severity.INFO,
+    summary="Vitamin K2 present but small next to the vitamin D dose (a heuristic ratio, not an official one).",
+    rationale="""
+        A heuristic, labelled as such: no authority publishes a D:K2 ratio. The lowest ratio commonly claimed in
+        practitioners' writing is about 100 mcg of K2 per 10,000 IU of D3, i.e. 10 mcg per 1,000 IU; below that
+        calcguide mentions it as info. The trials that showed bone and arterial benefits used 180 mcg MK-7 a day.
+    """,
+    evidence=evidence("knapen-2013", "mandatori-2021"),
+    thresholds={"k2_mcg_per_1000_iu": 10},
+    fires="20000 IU D3 + 100 mcg MK-7",
+    quiet="5000 IU D3 + 100 mcg MK-7",
+)
+def low_k2_for_d(ctx: Context, limits: Mapping[str, float]) -> Iterator[Hit]:
+    d_mcg = ctx.per_day("vitamin_d")
+    k2_mcg = sum(dose.per_day for dose in ctx.doses("vitamin_k") if dose.form in K2_FORMS)
+    if d_mcg <= 0 or k2_mcg <= 0:
+        return
+    d_iu = vitamin_d_iu(d_mcg)
+    wanted = limits["k2_mcg_per_1000_iu"] * d_iu / 1000
+    if k2_mcg < wanted:
+        yield Hit(
+            f"Heuristic: {number(k2_mcg)} mcg of vitamin K2 a day next to {number(d_iu)} IU of vitamin D is below "
+            f"{number(limits['k2_mcg_per_1000_iu'])} mcg per 1,000 IU ({number(wanted)} mcg), the lowest ratio "
+            "commonly claimed; no official D:K2 ratio exists.",
+            "vitamin_k",
+        )

@@ -1,0 +1,168 @@
+"""YAML text to a small located tree: plain values with line/column marks, and nothing constructed.
+
+Regimens are written by hand and sometimes crafted to break parsers, so calcguide composes YAML nodes and
+walks them itself: tags never construct objects, duplicate keys are errors (YAML lets the last win silently),
+and aliases and nesting are bounded so an alias bomb is rejected instead of expanded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TypeAlias
+
+import yaml
+from yaml.constructor import ConstructorError, SafeConstructor
+
+from .errors import InputError, Location
+
+try:  # libyaml is much faster; the pure-Python loader gives the same nodes and marks.
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_DEPTH = 64
+MAX_NODES = 100_000
+
+Scalar: TypeAlias = str | int | float | bool | None
+
+_STR = "tag:yaml.org,2002:str"
+_SCALAR_TAGS = {
+    _STR,
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+}
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+
+
+@dataclass(frozen=True)
+class YScalar:
+    """A scalar as YAML resolved it (str, int, float, bool or None), with the text as written."""
+
+    value: Scalar
+    raw: str
+    loc: Location
+
+
+@dataclass(frozen=True)
+class YSeq:
+    items: tuple[YNode, ...]
+    loc: Location
+
+
+@dataclass(frozen=True)
+class YMap:
+    """A mapping with string keys, in document order; ``keys`` holds each key's own location."""
+
+    entries: dict[str, YNode]
+    keys: dict[str, Location]
+    loc: Location
+
+
+YNode: TypeAlias = YScalar | YSeq | YMap
+
+
+def mark_location(mark: yaml.Mark | None) -> Location | None:
+    return None if mark is None else Location(mark.line + 1, mark.column + 1)
+
+
+def _node_location(node: yaml.Node) -> Location:
+    return Location(node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+class _Walker:
+    """Turns composed nodes into the located tree, counting nodes so shared aliases cannot explode."""
+
+    def __init__(self) -> None:
+        self.nodes = 0
+        self.constructor = SafeConstructor()
+
+    def walk(self, node: yaml.Node, depth: int = 0) -> YNode:
+        self.nodes += 1
+        loc = _node_location(node)
+        if self.nodes > MAX_NODES:
+            raise InputError(
+                f"the document expands to more than {MAX_NODES:,} values (aliases repeated too often?)",
+                "write the regimen out without nested aliases",
+                loc,
+            )
+        if depth > MAX_DEPTH:
+            raise InputError(
+                f"values are nested more than {MAX_DEPTH} levels deep", "a regimen needs only a few levels", loc
+            )
+        if isinstance(node, yaml.ScalarNode):
+            return self._scalar(node, loc)
+        if isinstance(node, yaml.SequenceNode):
+            self._plain_tag(node, _SEQ, loc)
+            return YSeq(tuple(self.walk(child, depth + 1) for child in node.value), loc)
+        if isinstance(node, yaml.MappingNode):
+            self._plain_tag(node, _MAP, loc)
+            return self._mapping(node, loc, depth)
+        raise InputError("unsupported YAML node", "write plain YAML", loc)  # pragma: no cover
+
+    def _plain_tag(self, node: yaml.Node, expected: str, loc: Location) -> None:
+        if node.tag != expected:
+            raise InputError(f"YAML tag '{node.tag}' is not allowed", "remove the tag: regimens are plain YAML", loc)
+
+    def _scalar(self, node: yaml.ScalarNode, loc: Location) -> YScalar:
+        if node.tag not in _SCALAR_TAGS:
+            raise InputError(f"YAML tag '{node.tag}' is not allowed", "remove the tag: regimens are plain YAML", loc)
+        if node.tag in (_STR, "tag:yaml.org,2002:timestamp"):
+            return YScalar(node.value, node.value, loc)
+        try:
+            value: Scalar = self.constructor.construct_object(node)
+        except (ConstructorError, ValueError):
+            return YScalar(node.value, node.value, loc)
+        return YScalar(value, node.value, loc)
+
+    def _mapping(self, node: yaml.MappingNode, loc: Location, depth: int) -> YMap:
+        entries: dict[str, YNode] = {}
+        keys: dict[str, Location] = {}
+        for key_node, value_node in node.value:
+            key_loc = _node_location(key_node)
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise InputError("YAML merge keys ('<<') are not allowed", "write the keys out", key_loc)
+            if not isinstance(key_node, yaml.ScalarNode) or not isinstance(key_node.value, str):
+                raise InputError("a key must be a plain name", "write 'name: value'", key_loc)
+            key = key_node.value
+            if key in entries:
+                first = keys[key]
+                raise InputError(
+                    f"duplicate key '{key}' (first at line {first.line})",
+                    "keep one of them: YAML would silently use the last",
+                    key_loc,
+                )
+            keys[key] = key_loc
+            entries[key] = self.walk(value_node, depth + 1)
+        return YMap(entries, keys, loc)
+
+
+def parse_documents(text: str) -> Iterator[YNode | None]:
+    """Yield each YAML document of ``text`` as a located tree (None for an empty document).
+
+    Raises InputError for YAML syntax errors, with the place libyaml reports.
+    """
+    try:
+        for node in yaml.compose_all(text, Loader=_Loader):
+            yield None if node is None else _Walker().walk(node)
+    except yaml.MarkedYAMLError as exc:
+        raise _syntax_error(exc) from None
+    except yaml.YAMLError as exc:
+        raise InputError(f"not valid YAML: {exc}", "check the file's syntax") from None
+    except RecursionError:
+        raise InputError(
+            "values are nested too deeply to read", "a regimen needs only a few levels", Location(1, 1)
+        ) from None
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError) -> InputError:
+    problem = (exc.problem or "syntax error").strip()
+    location = mark_location(exc.problem_mark) or mark_location(exc.context_mark)
+    if "'\\t'" in problem or "\t" in problem:
+        return InputError("a tab character in the indentation", "indent YAML with spaces, not tabs", location)
+    context = f" {exc.context.strip()}" if exc.context else ""
+    return InputError(f"not valid YAML: {problem}{context}", "check the indentation and quoting here", location)
