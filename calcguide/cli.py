@@ -7,19 +7,25 @@ import sys
 from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TextIO
 
 import typer
 
+from .batch import DEFAULT_MAX_BYTES, Input, Options, TextInput, expand, run
+from .config import CONFIG_NAME, Config, parse_config
 from .errors import InputError
-from .evaluate import Report, evaluate, failed
-from .loading import default_name, read_regimens
+from .evaluate import Report
+from .loading import decode
+from .output import open_output
+from .regimen import profile_from_flags, rule_name
 from .rules import Severity
 
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
-    help="Check dietary-supplement regimens (vitamin D, K2, calcium, magnesium, vitamin A) like a linter.",
+    rich_markup_mode=None,
+    help="Check dietary-supplement regimens (vitamin D, K2, calcium, magnesium, vitamin A) like a linter. "
+    "calcguide reports what its rules found; it is not medical advice.",
 )
 
 EXIT_FINDINGS = 1
@@ -27,6 +33,13 @@ EXIT_INPUT = 2
 
 
 class Format(StrEnum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    markdown = "markdown"
+
+
+class CompareFormat(StrEnum):
     table = "table"
     json = "json"
 
@@ -38,81 +51,299 @@ class FailOn(StrEnum):
     never = "never"
 
 
-@app.callback()
-def _root() -> None:
-    """calcguide: a linter for supplement regimens. It reports what its rules found; it is not medical advice."""
+def _fail(message: str) -> typer.Exit:
+    """A usage or config problem: one line on stderr and exit 2."""
+    print(f"calcguide: {message}", file=sys.stderr)
+    return typer.Exit(EXIT_INPUT)
 
 
-def _read(path: str) -> bytes:
-    if path == "-":
-        return sys.stdin.buffer.read()
+def _find_config(start: Path) -> Path | None:
+    for folder in (start, *start.parents):
+        candidate = folder / CONFIG_NAME
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _load_config(path: Path | None, use_config: bool) -> Config:
+    if not use_config:
+        return Config()
+    found = path or _find_config(Path.cwd())
+    if found is None:
+        return Config()
     try:
-        return Path(path).read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file", "check the path") from None
-    except IsADirectoryError:
-        raise InputError("is a directory", "name a regimen file") from None
+        return parse_config(decode(found.read_bytes()), str(found))
     except OSError as exc:
-        raise InputError(f"cannot be read ({exc.strerror})", "check the path and its permissions") from None
+        raise _fail(f"{found}: cannot be read ({exc.strerror})") from None
+    except InputError as exc:
+        raise _fail(str(exc.at(str(found)) if not exc.source else exc)) from None
 
 
-def _reports(paths: list[str]) -> Iterator[Report]:
-    """One report per regimen, in input order; an unreadable input yields a failed report and the rest go on."""
-    for path in paths:
-        source = "<stdin>" if path == "-" else path
-        try:
-            data = _read(path)
-        except InputError as exc:
-            yield failed(source, default_name(source), exc.at(source))
-            continue
-        for entry in read_regimens(data, source):
-            if isinstance(entry, InputError):
-                yield failed(source, default_name(source), entry)
-                continue
-            try:
-                yield evaluate(entry)
-            except InputError as exc:
-                yield failed(source, entry.name, exc.at(source))
+def _options(
+    config_path: Path | None,
+    use_config: bool,
+    select: list[str] | None,
+    ignore: list[str] | None,
+    age: str | None,
+    sex: str | None,
+    pregnant: bool,
+    lactating: bool,
+    medication: list[str] | None,
+    condition: list[str] | None,
+    max_size: float,
+) -> Options:
+    config = _load_config(config_path, use_config)
+    try:
+        profile = profile_from_flags(age, sex, pregnant, lactating, tuple(medication or ()), tuple(condition or ()))
+        chosen = tuple(rule_name(name) for name in select) if select else None
+        skipped = tuple(rule_name(name) for name in ignore or ())
+    except InputError as exc:
+        raise _fail(exc.text) from None
+    if max_size <= 0:
+        raise _fail("--max-size must be more than 0 (MB)")
+    return Options(config, profile, chosen, skipped, int(max_size * 1024 * 1024))
 
 
-def _exit_code(reports: list[Report], fail_on: FailOn) -> int:
-    if any(report.error for report in reports):
-        return EXIT_INPUT
-    if fail_on is FailOn.never:
-        return 0
-    threshold = Severity(fail_on.value).rank
-    failing = any(finding.severity.rank >= threshold for report in reports for finding in report.findings)
-    return EXIT_FINDINGS if failing else 0
+def _inputs(paths: list[str] | None, texts: list[str] | None) -> list[Input]:
+    items: list[Input] = list(expand(paths or []))
+    items += [TextInput(text, index) for index, text in enumerate(texts or [], start=1)]
+    if not items:
+        raise _fail("nothing to check: give regimen files, directories, '-' for standard input, or --text")
+    return items
 
 
-@app.command()
-def check(
-    files: Annotated[list[str], typer.Argument(help="Regimen YAML files ('-' reads standard input).")],
-    output_format: Annotated[Format, typer.Option("--format", "-f", help="table for people, json for tools.")] = (
-        Format.table
-    ),
-    fail_on: Annotated[
-        FailOn, typer.Option(help="Exit 1 when a finding is at least this severe (never: always exit 0).")
-    ] = FailOn.error,
-) -> None:
-    """Check regimens: daily totals against life-stage limits, and what the rules find."""
-    reports = list(_reports(files))
-    for report in reports:
+class _Tally:
+    """What the exit code needs, gathered while reports stream past (nothing else is kept)."""
+
+    def __init__(self, fail_on: FailOn) -> None:
+        self.threshold = None if fail_on is FailOn.never else Severity(fail_on.value).rank
+        self.input_error = False
+        self.failing = False
+
+    def add(self, report: Report) -> Report:
         if report.error is not None:
-            print(report.error, file=sys.stderr)
-    if output_format is Format.json:
+            self.input_error = True
+            print(report.error, file=sys.stderr, flush=True)
+        elif self.threshold is not None and any(f.severity.rank >= self.threshold for f in report.findings):
+            self.failing = True
+        return report
+
+    @property
+    def code(self) -> int:
+        return EXIT_INPUT if self.input_error else EXIT_FINDINGS if self.failing else 0
+
+
+def _write_reports(reports: Iterator[Report], output_format: Format, summary_only: bool, out: TextIO) -> None:
+    from .report.summary import SummaryRow, summary_row
+
+    rows: list[SummaryRow] = []
+    if output_format is Format.jsonl:
         from .report import json as json_report
 
-        sys.stdout.write(json_report.render(reports))
+        for report in reports:
+            out.write(json_report.line(report))
+            out.flush()
+    elif output_format is Format.json:
+        from .report import json as json_report
+
+        first = True
+        for report in reports:
+            out.write(json_report.array_item(report, first))
+            first = False
+        out.write("[]\n" if first else "\n]\n")
+    elif output_format is Format.markdown:
+        from .report import markdown
+
+        for report in reports:
+            rows.append(summary_row(report))
+            if not summary_only:
+                out.write(markdown.render(report))
+        if summary_only or len(rows) > 1:
+            out.write(markdown.summary(rows))
     else:
         from rich.console import Console
 
         from .report import table
 
-        console = Console(highlight=False, soft_wrap=False)
-        for renderable in table.render_all(reports):
-            console.print(renderable)
-    raise typer.Exit(_exit_code(reports, fail_on))
+        console = Console(file=out, highlight=False)
+        for report in reports:
+            rows.append(summary_row(report))
+            if not summary_only:
+                console.print(table.render(report))
+        if summary_only or len(rows) > 1:
+            console.print(table.summary_table(rows))
+
+
+ConfigOpt = Annotated[Path | None, typer.Option("--config", help="A calcguide.yaml to use instead of searching.")]
+NoConfigOpt = Annotated[bool, typer.Option("--no-config", help="Ignore any calcguide.yaml.")]
+SelectOpt = Annotated[list[str] | None, typer.Option("--select", help="Run only these rules (names or codes).")]
+IgnoreOpt = Annotated[list[str] | None, typer.Option("--ignore", help="Skip these rules (names or codes).")]
+TextOpt = Annotated[
+    list[str] | None, typer.Option("--text", help='A one-line regimen, e.g. "5000 IU D3 + 100 mcg MK-7".')
+]
+AgeOpt = Annotated[str | None, typer.Option("--age", help='Age in years, or e.g. "6 months".')]
+SexOpt = Annotated[str | None, typer.Option("--sex", help="female or male.")]
+PregnantOpt = Annotated[bool, typer.Option("--pregnant", help="Use the pregnancy values.")]
+LactatingOpt = Annotated[bool, typer.Option("--lactating", help="Use the lactation values.")]
+MedicationOpt = Annotated[list[str] | None, typer.Option("--medication", help="A medication taken (repeatable).")]
+ConditionOpt = Annotated[list[str] | None, typer.Option("--condition", help="A condition (repeatable).")]
+MaxSizeOpt = Annotated[float, typer.Option("--max-size", help="Largest input file to read, in MB.")]
+FailOnOpt = Annotated[FailOn, typer.Option("--fail-on", help="Exit 1 when a finding is at least this severe.")]
+
+
+@app.command()
+def check(
+    paths: Annotated[
+        list[str] | None, typer.Argument(help="Regimen files, directories (their *.yaml), or '-' for standard input.")
+    ] = None,
+    text: TextOpt = None,
+    output_format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    summary: Annotated[bool, typer.Option("--summary", help="Only the summary table of all regimens.")] = False,
+    output: Annotated[str | None, typer.Option("--output", "-o", help="Write to this file (atomically).")] = None,
+    fail_on: FailOnOpt = FailOn.error,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
+    config: ConfigOpt = None,
+    no_config: NoConfigOpt = False,
+    age: AgeOpt = None,
+    sex: SexOpt = None,
+    pregnant: PregnantOpt = False,
+    lactating: LactatingOpt = False,
+    medication: MedicationOpt = None,
+    condition: ConditionOpt = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Processes to use (0: one per core).")] = 1,
+    max_size: MaxSizeOpt = DEFAULT_MAX_BYTES / 1024 / 1024,
+) -> None:
+    """Check regimens: daily totals against life-stage limits, and what the rules find.
+
+    Exit codes: 0 nothing at or above --fail-on; 1 something is; 2 an input could not be read.
+    """
+    options = _options(
+        config, not no_config, select, ignore, age, sex, pregnant, lactating, medication, condition, max_size
+    )
+    items = _inputs(paths, text)
+    if jobs < 0:
+        raise _fail("--jobs must be 0 (all cores) or more")
+    tally = _Tally(fail_on)
+    reports = (tally.add(report) for report in run(items, options, jobs or os.cpu_count() or 1))
+    with open_output(output) as out:
+        _write_reports(reports, output_format, summary, out)
+    raise typer.Exit(tally.code)
+
+
+@app.command()
+def compare(
+    paths: Annotated[
+        list[str] | None, typer.Argument(help="Regimen files to compare; the first is the baseline.")
+    ] = None,
+    text: TextOpt = None,
+    output_format: Annotated[CompareFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        CompareFormat.table
+    ),
+    output: Annotated[str | None, typer.Option("--output", "-o", help="Write to this file (atomically).")] = None,
+    fail_on: FailOnOpt = FailOn.never,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
+    config: ConfigOpt = None,
+    no_config: NoConfigOpt = False,
+    age: AgeOpt = None,
+    sex: SexOpt = None,
+    pregnant: PregnantOpt = False,
+    lactating: LactatingOpt = False,
+    medication: MedicationOpt = None,
+    condition: ConditionOpt = None,
+    max_size: MaxSizeOpt = DEFAULT_MAX_BYTES / 1024 / 1024,
+) -> None:
+    """Compare regimens side by side: amounts, % of UL, findings, and what each alternative fixes or introduces."""
+    from .comparison import compare as build
+
+    options = _options(
+        config, not no_config, select, ignore, age, sex, pregnant, lactating, medication, condition, max_size
+    )
+    tally = _Tally(fail_on)
+    reports = [tally.add(report) for report in run(_inputs(paths, text), options)]
+    comparison = build(reports)
+    with open_output(output) as out:
+        if output_format is CompareFormat.json:
+            import json
+
+            from .report.json import comparison_object
+
+            out.write(json.dumps(comparison_object(comparison), indent=2, ensure_ascii=False) + "\n")
+        else:
+            from rich.console import Console
+
+            from .report.table import comparison_table
+
+            Console(file=out, highlight=False).print(comparison_table(comparison))
+    raise typer.Exit(tally.code)
+
+
+@app.command()
+def rules(
+    output_format: Annotated[CompareFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        CompareFormat.table
+    ),
+) -> None:
+    """List every rule: code, name, default severity and what it checks."""
+    from .rules import rules_by_code
+
+    listed = rules_by_code()
+    if output_format is CompareFormat.json:
+        import json
+
+        entries = [{"code": r.code, "name": r.name, "severity": r.severity.value, "summary": r.summary} for r in listed]
+        sys.stdout.write(json.dumps(entries, indent=2) + "\n")
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(box=None, show_header=True, header_style="bold")
+    for column in ("Code", "Name", "Severity", "Checks"):
+        table.add_column(column)
+    for r in listed:
+        table.add_row(r.code, r.name, r.severity.value, r.summary)
+    Console(highlight=False).print(table)
+
+
+@app.command()
+def explain(rule: Annotated[str, typer.Argument(help="A rule's name or code, e.g. d-without-k2 or CG101.")]) -> None:
+    """Explain a rule: what it checks, why, its thresholds, its evidence and examples."""
+    from .rules import REGISTRY
+
+    try:
+        found = REGISTRY[rule_name(rule)]
+    except InputError as exc:
+        raise _fail(exc.text) from None
+    lines = [
+        f"{found.code} {found.name} (default severity: {found.severity.value})",
+        "",
+        found.summary,
+        "",
+        "Why:",
+        f"  {found.rationale}",
+        "",
+    ]
+    if found.thresholds:
+        lines += ["Thresholds (override in calcguide.yaml under rules:):"]
+        lines += [f"  {key}: {value:g}" for key, value in found.thresholds.items()] + [""]
+    lines += ["Evidence:"] + [f"  - {e.title}\n    {e.url}" for e in found.evidence] + [""]
+    who = f"  (with {dict(found.profile)})" if found.profile else ""
+    lines += ["Examples:", f"  fires: {found.fires}{who}", f"  quiet: {found.quiet}{who}", ""]
+    sys.stdout.write("\n".join(lines))
+
+
+@app.command()
+def schema(
+    report: Annotated[
+        bool, typer.Option("--report", help="The JSON report's schema instead of the regimen's.")
+    ] = False,
+) -> None:
+    """Print the JSON Schema of the regimen format (or, with --report, of the JSON report)."""
+    from importlib import resources
+
+    name = "report.schema.json" if report else "regimen.schema.json"
+    sys.stdout.write(resources.files("calcguide").joinpath("data", name).read_text(encoding="utf-8"))
 
 
 def main() -> None:

@@ -33,6 +33,10 @@ class InputError(Exception):
         self.location = location
         self.source = source
 
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, str, Location | None, str]]:
+        # Exceptions pickle only their args by default; batches send errors between processes.
+        return (InputError, (self.message, self.hint, self.location, self.source))
+
     def at(self, source: str) -> InputError:
         """The same error, naming the file (or ``<stdin>``) it came from."""
         return InputError(self.message, self.hint, self.location, source)

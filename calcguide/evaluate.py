@@ -29,6 +29,7 @@ class Report:
     notes: tuple[str, ...] = ()
     error: InputError | None = None
     summary: Mapping[str, int] = field(default_factory=dict)
+    ignored: tuple[tuple[str, str], ...] = ()
 
     @property
     def worst(self) -> Severity | None:
@@ -68,11 +69,14 @@ def evaluate(
     select: Iterable[str] | None = None,
     ignore: Iterable[str] = (),
     thresholds: Mapping[str, Mapping[str, float]] | None = None,
+    severities: Mapping[str, Severity] | None = None,
 ) -> Report:
     """Evaluate one regimen: totals against its life stage, and the findings of the selected rules.
 
-    ``select`` and ``ignore`` take rule names; ``thresholds`` overrides rule thresholds by rule name.
-    Raises InputError when a dose's unit does not fit its nutrient (IU of calcium).
+    ``select`` and ``ignore`` take rule names; ``thresholds`` and ``severities`` override a rule's defaults by
+    rule name (a severity override replaces whatever severity the rule would give). The regimen's own
+    ``ignore`` entries are honoured and listed in the report. Raises InputError when a dose's unit does not
+    fit its nutrient (IU of calcium).
     """
     try:
         normalized = normalize(regimen)
@@ -83,6 +87,9 @@ def evaluate(
     context = Context(regimen, standard, normalized, totals)
     chosen = set(select) if select is not None else set(REGISTRY)
     chosen -= set(ignore)
+    ignored = tuple((entry.rule, entry.reason) for entry in regimen.ignored if entry.rule in chosen)
+    chosen -= {rule for rule, _ in ignored}
+    forced = severities or {}
     findings = []
     for rule in REGISTRY.values():
         if rule.name not in chosen:
@@ -93,7 +100,7 @@ def evaluate(
                 Finding(
                     rule.name,
                     rule.code,
-                    hit.severity or rule.severity,
+                    forced.get(rule.name) or hit.severity or rule.severity,
                     hit.nutrient,
                     hit.message,
                     hit.evidence or rule.evidence,
@@ -112,4 +119,5 @@ def evaluate(
         tuple(notes),
         None,
         _count(findings),
+        ignored,
     )

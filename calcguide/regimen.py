@@ -65,7 +65,27 @@ class Profile:
     medications: tuple[str, ...] = ()
     conditions: tuple[str, ...] = ()
     diet: tuple[DietAmount, ...] = ()
-    given: bool = False
+
+    def over(self, base: Profile) -> Profile:
+        """This profile with ``base`` filling what it leaves unset (a config's default profile, say)."""
+        return Profile(
+            self.age_years if self.age_years is not None else base.age_years,
+            self.sex or base.sex,
+            self.pregnant or base.pregnant,
+            self.lactating or base.lactating,
+            self.medications or base.medications,
+            self.conditions or base.conditions,
+            self.diet or base.diet,
+        )
+
+
+@dataclass(frozen=True)
+class Ignored:
+    """A rule a regimen switches off for itself, with the reason its author gave."""
+
+    rule: str
+    reason: str
+    location: Location
 
 
 @dataclass(frozen=True)
@@ -75,9 +95,10 @@ class Regimen:
     items: tuple[Item, ...]
     profile: Profile = field(default_factory=Profile)
     location: Location = field(default_factory=lambda: Location(1, 1))
+    ignored: tuple[Ignored, ...] = ()
 
 
-_TOP_KEYS = ("name", "profile", "items")
+_TOP_KEYS = ("name", "profile", "items", "ignore")
 _PROFILE_KEYS = ("age", "sex", "pregnant", "lactating", "medications", "conditions", "diet")
 _INGREDIENT_KEYS = ("ingredient", "amount", "unit", "form", "frequency", "servings", "name")
 _DOSE_KEYS = ("dose", "frequency", "servings", "name")
@@ -192,7 +213,7 @@ def _is_number_text(text: str) -> bool:
     return re.fullmatch(r"\s*[\d.,]+\s*", text) is not None
 
 
-def _profile(node: YNode) -> Profile:
+def profile_from_tree(node: YNode) -> Profile:
     if isinstance(node, YScalar) and node.value is None:
         return Profile()
     if not isinstance(node, YMap):
@@ -214,18 +235,8 @@ def _profile(node: YNode) -> Profile:
         age = _age(entries["age"])
     pregnant = _flag(entries["pregnant"], "pregnant") if "pregnant" in entries else False
     lactating = _flag(entries["lactating"], "lactating") if "lactating" in entries else False
-    if (pregnant or lactating) and sex == "male":
-        key = "pregnant" if pregnant else "lactating"
-        raise InputError(f"{key} with sex male", f"remove '{key}' or correct the sex", node.keys[key])
-    if pregnant and lactating:
-        raise InputError(
-            "pregnant and lactating are both true",
-            "choose the one whose reference values apply",
-            node.keys["lactating"],
-        )
-    if (pregnant or lactating) and age is not None and age < 9:
-        key = "pregnant" if pregnant else "lactating"
-        raise InputError(f"{key} at age {age:g}", "check the age", node.keys[key])
+    state_key = "pregnant" if pregnant else "lactating"
+    check_profile(Profile(age, sex, pregnant, lactating), node.keys.get(state_key, node.loc))
     return Profile(
         age_years=age,
         sex=sex,
@@ -234,8 +245,20 @@ def _profile(node: YNode) -> Profile:
         medications=_names(entries["medications"], "medications") if "medications" in entries else (),
         conditions=_names(entries["conditions"], "conditions") if "conditions" in entries else (),
         diet=_diet(entries["diet"]) if "diet" in entries else (),
-        given=True,
     )
+
+
+def check_profile(profile: Profile, location: Location | None = None) -> None:
+    """Reject profiles that cannot exist (pregnant and male, pregnant at 5); raises InputError."""
+    state = "pregnant" if profile.pregnant else "lactating" if profile.lactating else None
+    if profile.pregnant and profile.lactating:
+        raise InputError(
+            "pregnant and lactating are both true", "choose the one whose reference values apply", location
+        )
+    if state and profile.sex == "male":
+        raise InputError(f"{state} with sex male", f"remove '{state}' or correct the sex", location)
+    if state and profile.age_years is not None and profile.age_years < 9:
+        raise InputError(f"{state} at age {profile.age_years:g}", "check the age", location)
 
 
 def _doses_from_text(text: str, loc: Location) -> Iterator[DoseText]:
@@ -371,8 +394,44 @@ def regimen_from_tree(tree: YNode | None, source: str, default_name: str) -> Reg
     items = tuple(_items(entries["items"]))
     if not items:
         raise InputError("'items' is empty", "list at least one dose", entries["items"].loc)
-    profile = _profile(entries["profile"]) if "profile" in entries else Profile()
-    return Regimen(name, source, items, profile, tree.loc)
+    profile = profile_from_tree(entries["profile"]) if "profile" in entries else Profile()
+    ignored = _ignored(entries["ignore"]) if "ignore" in entries else ()
+    return Regimen(name, source, items, profile, tree.loc, ignored)
+
+
+def _ignored(node: YNode) -> tuple[Ignored, ...]:
+    """``ignore: [{rule: d-without-k2, reason: "K2 from natto daily"}]`` (a bare rule name is allowed too)."""
+    children = node.items if isinstance(node, YSeq) else (node,)
+    ignored = []
+    for child in children:
+        if isinstance(child, YMap):
+            _check_keys(child, ("rule", "reason"), "an ignore entry")
+            if "rule" not in child.entries:
+                raise InputError(
+                    "an ignore entry has no 'rule'", "write '- {rule: d-without-k2, reason: ...}'", child.loc
+                )
+            rule_node = child.entries["rule"]
+            reason = (
+                _text(child.entries["reason"], "reason", "'reason: K2 from natto'") if "reason" in child.entries else ""
+            )
+        else:
+            rule_node, reason = child, ""
+        name = _text(rule_node, "rule", "'rule: d-without-k2'")
+        ignored.append(Ignored(rule_name(name, rule_node.loc), reason, child.loc))
+    return tuple(ignored)
+
+
+def rule_name(name_or_code: str, location: Location | None = None) -> str:
+    """The registered rule a name or code (``d-without-k2`` or ``CG101``) means; InputError with a suggestion."""
+    from .rules import REGISTRY
+
+    wanted = name_or_code.strip()
+    for rule in REGISTRY.values():
+        if wanted.lower() in (rule.name, rule.code.lower()):
+            return rule.name
+    close = suggest(wanted, [*REGISTRY, *(rule.code for rule in REGISTRY.values())])
+    hint = f"did you mean '{close}'?" if close else "run 'calcguide rules' for the list"
+    raise InputError(f"unknown rule '{wanted}'", hint, location)
 
 
 def parse_regimens(text: str, source: str, default_name: str) -> Iterator[Regimen | InputError]:
@@ -405,3 +464,26 @@ def regimen_from_line(text: str, source: str = "<text>", profile: Profile | None
     except InputError as exc:
         raise exc.at(source) from None
     return Regimen(text.strip(), source, items, profile or Profile(), loc)
+
+
+def profile_from_flags(
+    age: str | None = None,
+    sex: str | None = None,
+    pregnant: bool = False,
+    lactating: bool = False,
+    medications: tuple[str, ...] = (),
+    conditions: tuple[str, ...] = (),
+) -> Profile:
+    """A profile from command-line flags, read exactly like a file's ``profile:`` (same words, same checks)."""
+    here = Location(0, 0)
+    entries: dict[str, YNode] = {}
+    if age is not None:
+        number = re.fullmatch(r"\s*\d+(?:\.\d+)?\s*", age)
+        entries["age"] = YScalar(float(age) if number else age, age, here)
+    if sex is not None:
+        entries["sex"] = YScalar(sex, sex, here)
+    entries["pregnant"] = YScalar(pregnant, str(pregnant), here)
+    entries["lactating"] = YScalar(lactating, str(lactating), here)
+    entries["medications"] = YSeq(tuple(YScalar(m, m, here) for m in medications), here)
+    entries["conditions"] = YSeq(tuple(YScalar(c, c, here) for c in conditions), here)
+    return profile_from_tree(YMap(entries, {key: here for key in entries}, here))

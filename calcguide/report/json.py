@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
+from ..comparison import Comparison
 from ..errors import InputError
 from ..evaluate import DISCLAIMER, Report
 from ..rules import Finding
@@ -79,6 +80,7 @@ def report_object(report: Report) -> dict[str, Any]:
         "findings": [_finding(finding) for finding in report.findings],
         "notes": list(report.notes),
         "summary": dict(report.summary),
+        "ignored": [{"rule": rule, "reason": reason} for rule, reason in report.ignored],
         "error": _error(report.error) if report.error else None,
         "disclaimer": DISCLAIMER,
     }
@@ -87,3 +89,63 @@ def report_object(report: Report) -> dict[str, Any]:
 def render(reports: Iterable[Report]) -> str:
     """A JSON array with one object per regimen, in input order."""
     return json.dumps([report_object(report) for report in reports], indent=2, ensure_ascii=False) + "\n"
+
+
+def line(report: Report) -> str:
+    """One report as a single JSON line (``--format jsonl``)."""
+    return json.dumps(report_object(report), ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def array_item(report: Report, first: bool) -> str:
+    """One element of the streamed JSON array: indented like ``render`` and preceded by a comma after the first."""
+    body = json.dumps(report_object(report), indent=2, ensure_ascii=False)
+    return ("[\n" if first else ",\n") + "\n".join("  " + text for text in body.splitlines())
+
+
+def comparison_object(comparison: Comparison) -> dict[str, Any]:
+    """The comparison as data: regimens, per-nutrient cells, per-finding severities, changes and verdicts."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "regimens": [
+            {
+                "source": report.source,
+                "name": report.name,
+                "life_stage": report.standard.life_stage if report.standard else None,
+                "summary": dict(report.summary),
+                "worst": report.worst.value if report.worst else None,
+                "verdict": comparison.verdict(index),
+                "error": _error(report.error) if report.error else None,
+                "fixes": list(comparison.changes[index].fixes),
+                "introduces": list(comparison.changes[index].introduces),
+            }
+            for index, report in enumerate(comparison.reports)
+        ],
+        "nutrients": [
+            {
+                "nutrient": row.nutrient,
+                "label": row.label,
+                "unit": row.unit,
+                "cells": [
+                    None
+                    if cell is None
+                    else {
+                        "total_per_day": _num(cell.total_per_day),
+                        "ul": _num(cell.ul),
+                        "percent_ul": _num(cell.percent_ul),
+                    }
+                    for cell in row.cells
+                ],
+            }
+            for row in comparison.nutrients
+        ],
+        "findings": [
+            {
+                "rule": row.rule,
+                "code": row.code,
+                "nutrient": row.nutrient,
+                "severities": [None if cell is None else cell.value for cell in row.cells],
+            }
+            for row in comparison.findings
+        ],
+        "disclaimer": DISCLAIMER,
+    }

@@ -9,10 +9,12 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from ..comparison import Comparison
 from ..evaluate import DISCLAIMER, Report
 from ..quantities import amount, number
 from ..rules import Evidence, Severity
 from ..totals import NutrientTotal
+from .summary import SummaryRow
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 _BAR_CELLS = 10  # cells per 100 % of the UL
@@ -112,6 +114,9 @@ def render(report: Report) -> RenderableType:
         parts.append(findings_table(report, evidence))
         parts.append(Text("Evidence", style="italic"))
         parts += [Text(f" [{n}] {e.title}\n     {e.url}") for e, n in evidence.items()]
+    if report.ignored:
+        parts.append(Text("Ignored rules", style="italic"))
+        parts += [Text(f" - {rule}: {reason or '(no reason given)'}") for rule, reason in report.ignored]
     if report.notes:
         parts.append(Text("Notes", style="italic"))
         parts += [Text(f" - {note}") for note in report.notes]
@@ -122,3 +127,64 @@ def render(report: Report) -> RenderableType:
 def render_all(reports: Iterable[Report]) -> Iterable[RenderableType]:
     for report in reports:
         yield render(report)
+
+
+def summary_table(rows: Iterable[SummaryRow]) -> Table:
+    """One row per regimen: life stage, counts by severity and the worst finding."""
+    table = Table(title="Summary", title_justify="left", box=box.SIMPLE_HEAVY)
+    table.add_column("Regimen")
+    table.add_column("Life stage")
+    for severity in reversed(Severity):
+        table.add_column(severity.value.capitalize(), justify="right", style=SEVERITY_STYLE[severity])
+    table.add_column("Worst finding")
+    for row in rows:
+        counts = [str(row.counts.get(s.value, 0)) for s in reversed(Severity)]
+        worst_style = "bold red" if row.worst.startswith(("error", "input error")) else ""
+        table.add_row(row.name, row.life_stage, *counts, Text(row.worst, style=worst_style))
+    return table
+
+
+def comparison_table(comparison: Comparison) -> RenderableType:
+    """A column per regimen: amounts with % of UL, findings by severity, what changed, and a verdict."""
+    reports = comparison.reports
+    table = Table(title="Comparison", title_justify="left", box=box.SIMPLE_HEAVY, show_lines=False)
+    table.add_column("")
+    for index, report in enumerate(reports):
+        heading = f"{report.name}" + (" (baseline)" if index == 0 and len(reports) > 1 else "")
+        table.add_column(heading, overflow="fold")
+    stage = [r.standard.life_stage if r.standard else "-" for r in reports]
+    table.add_row(Text("Life stage", style="italic"), *stage)
+    for row in comparison.nutrients:
+        cells: list[RenderableType] = []
+        for total in row.cells:
+            if total is None:
+                cells.append(Text("-", style="dim"))
+                continue
+            cell = Text(amount(total.total_per_day, total.unit, total.nutrient) + "\n")
+            cell.append_text(ul_bar(total.percent_ul))
+            cells.append(cell)
+        table.add_row(row.label, *cells)
+    table.add_section()
+    for finding in comparison.findings:
+        base = finding.cells[0]
+        marks: list[RenderableType] = []
+        for index, severity in enumerate(finding.cells):
+            if severity is None:
+                marks.append(Text("fixed" if index and base is not None else "-", style="green" if base else "dim"))
+                continue
+            text = Text(severity.value, style=SEVERITY_STYLE[severity])
+            if index and base is None:
+                text.append(" (new)", style="bold")
+            marks.append(text)
+        label = f"{finding.code} {finding.rule}" + (f"\n  {finding.nutrient}" if finding.nutrient else "")
+        table.add_row(label, *marks)
+    table.add_section()
+    verdicts = []
+    for index, report in enumerate(reports):
+        verdict = Text(comparison.verdict(index), style=SEVERITY_STYLE[report.worst] if report.worst else "green")
+        change = comparison.changes[index]
+        if index and (change.fixes or change.introduces):
+            verdict.append(f"\nfixes {len(change.fixes)}, introduces {len(change.introduces)}")
+        verdicts.append(verdict)
+    table.add_row(Text("Verdict", style="bold"), *verdicts)
+    return Group(table, Text(DISCLAIMER, style="dim"))

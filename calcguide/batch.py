@@ -1,0 +1,136 @@
+"""Running many inputs: expanding paths, reading files, applying profile overrides, in order, in parallel.
+
+This is the shell around the core: it reads files (never writes), and turns every failure into a report with
+its error so one bad input never stops the others.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .config import Config
+from .errors import InputError
+from .evaluate import Report, evaluate, failed
+from .loading import default_name, read_regimens
+from .regimen import Profile, Regimen, check_profile, regimen_from_line
+
+STDIN = "-"
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class Options:
+    """Everything that shapes an evaluation besides the regimen: flags over the config file."""
+
+    config: Config = field(default_factory=Config)
+    profile: Profile = field(default_factory=Profile)
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+
+@dataclass(frozen=True)
+class TextInput:
+    """A one-line regimen given with ``--text``."""
+
+    text: str
+    index: int
+
+
+Input = str | TextInput
+
+
+def expand(paths: Iterable[str]) -> Iterator[str]:
+    """Files as given, directories as their ``*.yaml``/``*.yml`` files (recursively, sorted), ``-`` as stdin."""
+    for path in paths:
+        if path != STDIN and os.path.isdir(path):
+            found = sorted(p for p in Path(path).rglob("*") if p.suffix.lower() in _SUFFIXES and p.is_file())
+            yield from (str(p) for p in found)
+        else:
+            yield path
+
+
+def _read(path: str, max_bytes: int) -> bytes:
+    try:
+        if path == STDIN:
+            import sys
+
+            data = sys.stdin.buffer.read(max_bytes + 1)
+        else:
+            with open(path, "rb") as handle:
+                data = handle.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise InputError("no such file", "check the path") from None
+    except IsADirectoryError:
+        raise InputError("is a directory", "name a regimen file") from None
+    except OSError as exc:
+        raise InputError(f"cannot be read ({exc.strerror})", "check the path and its permissions") from None
+    if len(data) > max_bytes:
+        raise InputError(
+            f"larger than {max_bytes:,} bytes", "raise the limit with --max-size (in MB) if the file is genuine"
+        )
+    return data
+
+
+def _evaluate(regimen: Regimen, options: Options) -> Report:
+    config = options.config
+    profile = options.profile.over(regimen.profile.over(config.profile))
+    try:
+        check_profile(profile)
+        return evaluate(
+            Regimen(regimen.name, regimen.source, regimen.items, profile, regimen.location, regimen.ignored),
+            select=options.select if options.select is not None else config.select,
+            ignore=(*config.ignore, *options.ignore),
+            thresholds=config.thresholds,
+            severities=config.severities,
+        )
+    except InputError as exc:
+        return failed(regimen.source, regimen.name, exc.at(regimen.source))
+
+
+def reports_for(item: Input, options: Options) -> list[Report]:
+    """The reports of one input (a file may hold several regimens); never raises InputError."""
+    if isinstance(item, TextInput):
+        source = f"<text {item.index}>"
+        try:
+            regimen = regimen_from_line(item.text, source)
+        except InputError as exc:
+            return [failed(source, item.text, exc.at(source))]
+        return [_evaluate(regimen, options)]
+    source = "<stdin>" if item == STDIN else item
+    try:
+        data = _read(item, options.max_bytes)
+    except InputError as exc:
+        return [failed(source, default_name(source), exc.at(source))]
+    reports = []
+    for entry in read_regimens(data, source):
+        if isinstance(entry, InputError):
+            reports.append(failed(source, default_name(source), entry))
+        else:
+            reports.append(_evaluate(entry, options))
+    return reports
+
+
+def _work(args: tuple[Input, Options]) -> list[Report]:
+    return reports_for(*args)
+
+
+def run(inputs: list[Input], options: Options, jobs: int = 1) -> Iterator[Report]:
+    """Every report, in input order, as each is ready; ``jobs`` > 1 evaluates in that many processes.
+
+    Worker processes cannot read this process's standard input, so a run that reads ``-`` stays in one process.
+    """
+    if jobs <= 1 or STDIN in inputs or len(inputs) < 2:
+        for item in inputs:
+            yield from reports_for(item, options)
+        return
+    import multiprocessing
+
+    with multiprocessing.Pool(jobs) as pool:
+        work = ((item, options) for item in inputs)
+        for reports in pool.imap(_work, work, chunksize=16):
+            yield from reports

@@ -1,0 +1,30 @@
+"""Where reports go: standard output, or a file written atomically (a temp file renamed into place)."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TextIO
+
+
+@contextmanager
+def open_output(path: str | None) -> Iterator[TextIO]:
+    """Yield a text stream; for a path, the file appears complete or not at all, never half-written."""
+    if path is None:
+        yield sys.stdout
+        return
+    target = os.path.abspath(path)
+    fd, temp = tempfile.mkstemp(dir=os.path.dirname(target), prefix=f".{os.path.basename(target)}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, target)
+    except BaseException:
+        if os.path.exists(temp):
+            os.unlink(temp)
+        raise
