@@ -39,9 +39,8 @@ def render(report: Report) -> str:
         lines += ["| Severity | Code | Rule | Message |", "|---|---|---|---|"]
         for finding in report.findings:
             refs = "".join(f"[{numbering[e]}]" for e in finding.evidence)
-            lines.append(
-                f"| **{finding.severity.value}** | {finding.code} | `{finding.rule}` | {_cell(finding.message)} {refs} |"
-            )
+            message = f"{_cell(finding.message)} {refs}"
+            lines.append(f"| **{finding.severity.value}** | {finding.code} | `{finding.rule}` | {message} |")
         lines += ["", "Evidence:", ""]
         lines += [f"{n}. [{_cell(e.title)}]({e.url})" for e, n in numbering.items()]
         lines.append("")
