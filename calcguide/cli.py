@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
+import functools
+from collections.abc import Callable, Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, TextIO
+from typing import TYPE_CHECKING, Annotated, Any, TextIO, TypeVar, cast
 
 import typer
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 from .batch import DEFAULT_MAX_BYTES, Input, Options, TextInput, expand, run
 from .config import CONFIG_NAME, Config, parse_config
@@ -24,6 +28,7 @@ app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     rich_markup_mode=None,
+    pretty_exceptions_enable=False,
     help="Check dietary-supplement regimens (vitamin D, K2, calcium, magnesium, vitamin A) like a linter. "
     "calcguide reports what its rules found; it is not medical advice.",
 )
@@ -49,6 +54,42 @@ class FailOn(StrEnum):
     warning = "warning"
     error = "error"
     never = "never"
+
+
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: the reader went away (`calcguide check dir | head -1`)
+
+_Command = TypeVar("_Command", bound=Callable[..., None])
+
+
+def _guarded(command: _Command) -> _Command:
+    """Ctrl-C ends with one line and exit 130, a closed pipe quietly with 141: never a traceback."""
+
+    @functools.wraps(command)
+    def run_guarded(*args: Any, **kwargs: Any) -> None:
+        try:
+            command(*args, **kwargs)
+        except KeyboardInterrupt:
+            print("calcguide: interrupted", file=sys.stderr)
+            raise typer.Exit(EXIT_INTERRUPTED) from None
+        except BrokenPipeError:
+            # Point stdout at /dev/null so the interpreter's final flush cannot raise again.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            raise typer.Exit(EXIT_BROKEN_PIPE) from None
+
+    return cast(_Command, run_guarded)
+
+
+def _console(out: TextIO) -> Console:
+    """The one Console of a command; a closed pipe surfaces as BrokenPipeError (Rich would exit 1 itself)."""
+    from rich.console import Console
+
+    class _PipeAwareConsole(Console):
+        def on_broken_pipe(self) -> None:
+            raise BrokenPipeError
+
+    return _PipeAwareConsole(file=out, highlight=False)
 
 
 def _fail(message: str) -> typer.Exit:
@@ -161,11 +202,9 @@ def _write_reports(reports: Iterator[Report], output_format: Format, summary_onl
         if summary_only or len(rows) > 1:
             out.write(markdown.summary(rows))
     else:
-        from rich.console import Console
-
         from .report import table
 
-        console = Console(file=out, highlight=False)
+        console = _console(out)
         for report in reports:
             rows.append(summary_row(report))
             if not summary_only:
@@ -192,6 +231,7 @@ FailOnOpt = Annotated[FailOn, typer.Option("--fail-on", help="Exit 1 when a find
 
 
 @app.command()
+@_guarded
 def check(
     paths: Annotated[
         list[str] | None, typer.Argument(help="Regimen files, directories (their *.yaml), or '-' for standard input.")
@@ -232,6 +272,7 @@ def check(
 
 
 @app.command()
+@_guarded
 def compare(
     paths: Annotated[
         list[str] | None, typer.Argument(help="Regimen files to compare; the first is the baseline.")
@@ -271,15 +312,14 @@ def compare(
 
             out.write(json.dumps(comparison_object(comparison), indent=2, ensure_ascii=False) + "\n")
         else:
-            from rich.console import Console
-
             from .report.table import comparison_table
 
-            Console(file=out, highlight=False).print(comparison_table(comparison))
+            _console(out).print(comparison_table(comparison))
     raise typer.Exit(tally.code)
 
 
 @app.command()
+@_guarded
 def rules(
     output_format: Annotated[CompareFormat, typer.Option("--format", "-f", help="Output format.")] = (
         CompareFormat.table
@@ -295,7 +335,6 @@ def rules(
         entries = [{"code": r.code, "name": r.name, "severity": r.severity.value, "summary": r.summary} for r in listed]
         sys.stdout.write(json.dumps(entries, indent=2) + "\n")
         return
-    from rich.console import Console
     from rich.table import Table
 
     table = Table(box=None, show_header=True, header_style="bold")
@@ -303,10 +342,11 @@ def rules(
         table.add_column(column)
     for r in listed:
         table.add_row(r.code, r.name, r.severity.value, r.summary)
-    Console(highlight=False).print(table)
+    _console(sys.stdout).print(table)
 
 
 @app.command()
+@_guarded
 def explain(rule: Annotated[str, typer.Argument(help="A rule's name or code, e.g. d-without-k2 or CG101.")]) -> None:
     """Explain a rule: what it checks, why, its thresholds, its evidence and examples."""
     from .rules import REGISTRY
@@ -334,6 +374,7 @@ def explain(rule: Annotated[str, typer.Argument(help="A rule's name or code, e.g
 
 
 @app.command()
+@_guarded
 def schema(
     report: Annotated[
         bool, typer.Option("--report", help="The JSON report's schema instead of the regimen's.")
@@ -347,13 +388,5 @@ def schema(
 
 
 def main() -> None:
-    """Entry point: a closed pipe or Ctrl-C ends quietly, never with a traceback."""
-    try:
-        app()
-    except KeyboardInterrupt:
-        print("calcguide: interrupted", file=sys.stderr)
-        sys.exit(130)
-    except BrokenPipeError:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        sys.exit(1)
+    """Entry point for the ``calcguide`` script."""
+    app()

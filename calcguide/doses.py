@@ -41,6 +41,7 @@ _WORD_NUMBERS = {
 _PERIOD_DAYS = {"day": 1.0, "week": 7.0, "month": DAYS_PER_MONTH, "year": DAYS_PER_YEAR}
 _ADVERB_PERIOD = {"daily": "day", "weekly": "week", "monthly": "month", "yearly": "year", "annually": "year"}
 _COUNT = r"(?P<count>\d+|" + "|".join(_WORD_NUMBERS) + r")"
+_EVERY_N = r"(?P<n>\d+(?:\.\d+)?|\.\d+|" + "|".join(_WORD_NUMBERS) + r")"  # "1.2.3" or "." is no number
 _TIMES = _COUNT + r"(?:\s*(?:x|times?))?"
 _PER = r"(?:(?P<adverb>daily|weekly|monthly|yearly|annually)|(?:a|per|each|every)\s+(?P<unit>day|week|month|year))"
 _FREQUENCY_FORMS = (
@@ -48,9 +49,7 @@ _FREQUENCY_FORMS = (
     re.compile(r"^(?:once\s+)?(?:a|per|each|every)\s+(?P<unit>day|week|month|year)$"),
     re.compile(r"^" + _TIMES + r"\s+" + _PER + r"$"),
     re.compile(r"^every\s+other\s+(?P<other>day|week|month|year)$"),
-    re.compile(
-        r"^(?:once\s+)?every\s+(?P<n>[0-9.]+|" + "|".join(_WORD_NUMBERS) + r")\s+(?P<unit>day|week|month|year)s?$"
-    ),
+    re.compile(r"^(?:once\s+)?every\s+" + _EVERY_N + r"\s+(?P<unit>day|week|month|year)s?$"),
 )
 _ABBREVIATIONS = {"qd": "daily", "od": "daily", "bid": "twice daily", "tid": "3 times daily", "qid": "4 times daily"}
 
@@ -132,7 +131,7 @@ def require_frequency(text: str, location: Location | None) -> Frequency:
     return frequency
 
 
-_NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
+_NUMBER = r"(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?"
 _DOSE = re.compile(
     r"^\s*(?P<amount>" + _NUMBER + r")\s*(?P<unit>[^\W\d_][\w.]*(?:\s+(?:rae|elemental)\b)?)\s*(?P<rest>.*)$",
     re.IGNORECASE | re.DOTALL,

@@ -10,6 +10,12 @@ from .errors import InputError, Location
 from .regimen import DietAmount, Dose, Regimen
 
 _MASS_IN_MG = {"mcg": 0.001, "mg": 1.0, "mg elemental": 1.0, "g": 1000.0}
+_MASS_IN_MCG = {"mcg": 1.0, "mg": 1000.0, "mg elemental": 1000.0, "g": 1_000_000.0}
+
+
+def _in_mg(amount: float, unit: str) -> float:
+    """Divide for mcg: ``amount * 0.001`` is not exact (9 mcg would become 0.009000000000000001 mg)."""
+    return amount / 1000 if unit == "mcg" else amount * _MASS_IN_MG[unit]
 
 
 @dataclass(frozen=True)
@@ -68,17 +74,17 @@ def _convert(
         return amount, None
     if unit == "mg elemental" and thing.form != "elemental":
         raise InputError(f"'mg elemental' is for minerals, not {thing.label}", "use mg", where)
-    mg = amount * _MASS_IN_MG[unit]
     if nutrient.unit == "mg":
-        return mg, None
+        return _in_mg(amount, unit), None
+    mcg = amount * _MASS_IN_MCG[unit]  # straight to mcg: through mg, 2800 mcg would become 2800.0000000000005
     if nutrient.unit == "mcg":
-        return mg * 1000, None
+        return mcg, None
     mass = known.mass_factors.get(thing.form)
     if mass is not None:  # mcg of beta-carotene, not mcg RAE
-        return mg * 1000 * mass.factor, (
+        return mcg * mass.factor, (
             f"{thing.label} in {unit} converted to mcg RAE at {mass.factor:g} mcg RAE per mcg ({mass.source})"
         )
-    return mg * 1000, f"{thing.label} in {unit} read as mcg RAE, the label convention for preformed vitamin A"
+    return mcg, f"{thing.label} in {unit} read as mcg RAE, the label convention for preformed vitamin A"
 
 
 def _resolve_form(thing: Ingredient, form: str | None, known: Catalog) -> tuple[Ingredient, str | None]:
@@ -109,8 +115,10 @@ def _nutrient_dose(
     if isinstance(thing, Salt):
         nutrient = known.nutrients[thing.nutrient]
         if text.unit not in _MASS_IN_MG:
-            raise InputError(f"IU has no meaning for {thing.label}", "give the compound's weight in mg", dose.location)
-        mg = text.amount * _MASS_IN_MG[text.unit]
+            raise InputError(
+                f"{text.unit} has no meaning for {thing.label}", "give the compound's weight in mg", dose.location
+            )
+        mg = _in_mg(text.amount, text.unit)
         elemental = text.unit == "mg elemental" or (text.form is not None and fold(text.form) == "elemental")
         amount = mg if elemental else mg * thing.fraction
         if not elemental:

@@ -98,7 +98,8 @@ def standard_for(profile: Profile) -> Standard:
             ids = [f"{sex}-{band}" for sex in ("males", "females") for band in ADULT_BANDS]
             note = "no profile: an adult 19-50 years, with the stricter of the male and female values"
         return Standard(f"{group}-19-50y", label, _stricter(ids), note)
-    months = profile.age_years * 12
+    # Rounded: "7 months" is 7 * (1/12) years, and 7 * (1/12) * 12 is 6.999999999999999, which is not 7 months.
+    months = round(profile.age_years * 12, 9)
     if state is not None:
         stage = _stage_for(state, months)
         return Standard(stage.id, stage.label, values_for(stage.id), "")

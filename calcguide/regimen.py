@@ -23,6 +23,7 @@ from .errors import InputError, Location
 from .yamltree import YMap, YNode, YScalar, YSeq, parse_documents
 
 SEXES = ("female", "male")
+MAX_ITEMS = 1000  # far beyond any real regimen; a bound on the work one document can ask for
 MAX_AGE_YEARS = 130
 
 
@@ -392,6 +393,12 @@ def regimen_from_tree(tree: YNode | None, source: str, default_name: str) -> Reg
         raise InputError("the regimen has no 'items'", "add 'items:' with at least one dose", tree.loc)
     name = _text(entries["name"], "name", "'name: Bone stack'") if "name" in entries else default_name
     items = tuple(_items(entries["items"]))
+    if len(items) > MAX_ITEMS:
+        raise InputError(
+            f"the regimen lists {len(items):,} items, more than {MAX_ITEMS:,}",
+            "split it into several regimens",
+            entries["items"].loc,
+        )
     if not items:
         raise InputError("'items' is empty", "list at least one dose", entries["items"].loc)
     profile = profile_from_tree(entries["profile"]) if "profile" in entries else Profile()

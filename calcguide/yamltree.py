@@ -86,8 +86,8 @@ class _Walker:
         loc = _node_location(node)
         if self.nodes > MAX_NODES:
             raise InputError(
-                f"the document expands to more than {MAX_NODES:,} values (aliases repeated too often?)",
-                "write the regimen out without nested aliases",
+                f"the document holds more than {MAX_NODES:,} values once its aliases are expanded",
+                "split it into several regimens, and write out aliases that repeat aliases",
                 loc,
             )
         if depth > MAX_DEPTH:
@@ -106,11 +106,11 @@ class _Walker:
 
     def _plain_tag(self, node: yaml.Node, expected: str, loc: Location) -> None:
         if node.tag != expected:
-            raise InputError(f"YAML tag '{node.tag}' is not allowed", "remove the tag: regimens are plain YAML", loc)
+            raise _tag_error(node.tag, loc)
 
     def _scalar(self, node: yaml.ScalarNode, loc: Location) -> YScalar:
         if node.tag not in _SCALAR_TAGS:
-            raise InputError(f"YAML tag '{node.tag}' is not allowed", "remove the tag: regimens are plain YAML", loc)
+            raise _tag_error(node.tag, loc)
         if node.tag in (_STR, "tag:yaml.org,2002:timestamp"):
             return YScalar(node.value, node.value, loc)
         try:
@@ -141,6 +141,11 @@ class _Walker:
         return YMap(entries, keys, loc)
 
 
+def _tag_error(tag: str, loc: Location) -> InputError:
+    shown = "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
+    return InputError(f"YAML tag '{shown}' is not allowed", "remove the tag: regimens are plain YAML", loc)
+
+
 def parse_documents(text: str) -> Iterator[YNode | None]:
     """Yield each YAML document of ``text`` as a located tree (None for an empty document).
 
@@ -150,7 +155,7 @@ def parse_documents(text: str) -> Iterator[YNode | None]:
         for node in yaml.compose_all(text, Loader=_Loader):
             yield None if node is None else _Walker().walk(node)
     except yaml.MarkedYAMLError as exc:
-        raise _syntax_error(exc) from None
+        raise _syntax_error(exc, text) from None
     except yaml.YAMLError as exc:
         raise InputError(f"not valid YAML: {exc}", "check the file's syntax") from None
     except RecursionError:
@@ -159,10 +164,21 @@ def parse_documents(text: str) -> Iterator[YNode | None]:
         ) from None
 
 
-def _syntax_error(exc: yaml.MarkedYAMLError) -> InputError:
+def _char_at(text: str, mark: yaml.Mark | None) -> str:
+    if mark is None:
+        return ""
+    lines = text.split("\n")
+    line = lines[mark.line] if mark.line < len(lines) else ""
+    return line[mark.column : mark.column + 1]
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> InputError:
     problem = (exc.problem or "syntax error").strip()
-    location = mark_location(exc.problem_mark) or mark_location(exc.context_mark)
-    if "'\\t'" in problem or "\t" in problem:
+    mark = exc.problem_mark or exc.context_mark
+    location = mark_location(mark)
+    if "\\t" in problem or "\t" in problem or _char_at(text, mark) == "\t":
         return InputError("a tab character in the indentation", "indent YAML with spaces, not tabs", location)
+    if "nesting depth" in problem:
+        return InputError("values are nested too deeply", "a regimen needs only a few levels", location)
     context = f" {exc.context.strip()}" if exc.context else ""
     return InputError(f"not valid YAML: {problem}{context}", "check the indentation and quoting here", location)

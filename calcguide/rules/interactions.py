@@ -21,10 +21,10 @@ def _supplied(ctx: Context, nutrients: tuple[str, ...]) -> list[str]:
     ]
 
 
-def _names(names: list[str], label: str) -> str:
+def _names(names: list[str], label: str, article: str = "") -> str:
     """The profile's own words, with the class calcguide matched them to when that says more."""
     written = " and ".join(dict.fromkeys(names))
-    return written if fold(written) == fold(label) else f"{written} ({label})"
+    return written if fold(written) == fold(label) else f"{written} ({article}{label})"
 
 
 @rule(
@@ -73,7 +73,8 @@ def thiazide_hypercalcemia(ctx: Context, limits: Mapping[str, float]) -> Iterato
     supplied = _supplied(ctx, ("calcium", "vitamin_d"))
     if "thiazide" not in ctx.medications or not supplied:
         return
-    names = _names(ctx.medications["thiazide"][1], "a thiazide diuretic")
+    thiazide, written = ctx.medications["thiazide"]
+    names = _names(written, thiazide.label, "a ")
     yield Hit(
         f"{names} reduces urinary calcium; with {' and '.join(supplied)} the risk of "
         "hypercalcemia rises. Ask the prescriber whether blood calcium should be checked.",
