@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
-import functools
 from collections.abc import Callable, Iterator
 from enum import StrEnum
 from pathlib import Path
