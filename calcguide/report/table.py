@@ -104,7 +104,10 @@ def render(report: Report) -> RenderableType:
     if report.error is not None:
         return Group(header, Text(f"error: {report.error}", style="bold red"), Text(""))
     assert report.standard is not None
-    parts: list[RenderableType] = [header, Text(f"Life stage: {report.standard.life_stage}")]
+    stage = Text(f"Life stage: {report.standard.life_stage}")
+    if report.standard.note:
+        stage.append(f" ({report.standard.note})", style="dim")
+    parts: list[RenderableType] = [header, stage]
     parts += [totals_table(report)] if report.totals else [Text("No recognised nutrients.", style="dim")]
     evidence: dict[Evidence, int] = {}
     for finding in report.findings:
@@ -117,9 +120,10 @@ def render(report: Report) -> RenderableType:
     if report.ignored:
         parts.append(Text("Ignored rules", style="italic"))
         parts += [Text(f" - {rule}: {reason or '(no reason given)'}") for rule, reason in report.ignored]
-    if report.notes:
+    notes = [note for note in report.notes if note != report.standard.note]
+    if notes:
         parts.append(Text("Notes", style="italic"))
-        parts += [Text(f" - {note}") for note in report.notes]
+        parts += [Text(f" - {note}") for note in notes]
     parts += [Text(""), summary_line(report), Text("")]
     return Group(*parts)
 
