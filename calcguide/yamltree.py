@@ -86,8 +86,8 @@ class _Walker:
         loc = _node_location(node)
         if self.nodes > MAX_NODES:
             raise InputError(
-                f"the document holds more than {MAX_NODES:,} values once its aliases are expanded",
-                "split it into several regimens, and write out aliases that repeat aliases",
+                f"the document holds more than {MAX_NODES:,} values (an alias counts at each use)",
+                "split it into several regimens",
                 loc,
             )
         if depth > MAX_DEPTH:
