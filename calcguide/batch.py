@@ -7,7 +7,7 @@ its error so one bad input never stops the others.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -76,42 +76,68 @@ def _read(path: str, max_bytes: int) -> bytes:
     return data
 
 
-def _evaluate(regimen: Regimen, options: Options) -> Report:
+def prepare(regimen: Regimen, options: Options) -> Regimen:
+    """The regimen with its profile completed: flags over the file's fields over the config's default profile."""
     config = options.config
     profile = options.profile.over(regimen.profile.over(config.profile))
-    try:
-        check_profile(profile)
+    check_profile(profile)
+    return Regimen(regimen.name, regimen.source, regimen.items, profile, regimen.location, regimen.ignored)
+
+
+def judge(options: Options) -> Callable[[Regimen], Report]:
+    """``evaluate`` with the rule selection and overrides of ``options``."""
+    config = options.config
+
+    def evaluate_with_options(regimen: Regimen) -> Report:
         return evaluate(
-            Regimen(regimen.name, regimen.source, regimen.items, profile, regimen.location, regimen.ignored),
+            regimen,
             select=options.select if options.select is not None else config.select,
             ignore=(*config.ignore, *options.ignore),
             thresholds=config.thresholds,
             severities=config.severities,
         )
-    except InputError as exc:
-        return failed(regimen.source, regimen.name, exc.at(regimen.source))
+
+    return evaluate_with_options
 
 
-def reports_for(item: Input, options: Options) -> list[Report]:
-    """The reports of one input (a file may hold several regimens); never raises InputError."""
+def regimens_for(item: Input, options: Options) -> Iterator[Regimen | InputError]:
+    """The prepared regimens of one input, or the InputError of each that cannot be read (never raises)."""
     if isinstance(item, TextInput):
         source = f"<text {item.index}>"
         try:
-            regimen = regimen_from_line(item.text, source)
+            yield prepare(regimen_from_line(item.text, source), options)
         except InputError as exc:
-            return [failed(source, item.text, exc.at(source))]
-        return [_evaluate(regimen, options)]
+            yield exc.at(source)
+        return
     source = "<stdin>" if item == STDIN else item
     try:
         data = _read(item, options.max_bytes)
     except InputError as exc:
-        return [failed(source, default_name(source), exc.at(source))]
-    reports = []
+        yield exc.at(source)
+        return
     for entry in read_regimens(data, source):
         if isinstance(entry, InputError):
-            reports.append(failed(source, default_name(source), entry))
-        else:
-            reports.append(_evaluate(entry, options))
+            yield entry
+            continue
+        try:
+            yield prepare(entry, options)
+        except InputError as exc:
+            yield exc.at(source)
+
+
+def reports_for(item: Input, options: Options) -> list[Report]:
+    """The reports of one input (a file may hold several regimens); never raises InputError."""
+    evaluate_one = judge(options)
+    name = item.text if isinstance(item, TextInput) else default_name(item)
+    reports = []
+    for entry in regimens_for(item, options):
+        if isinstance(entry, InputError):
+            reports.append(failed(entry.source, name, entry))
+            continue
+        try:
+            reports.append(evaluate_one(entry))
+        except InputError as exc:
+            reports.append(failed(entry.source, entry.name, exc.at(entry.source)))
     return reports
 
 

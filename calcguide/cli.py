@@ -21,7 +21,7 @@ from .errors import InputError
 from .evaluate import Report
 from .loading import decode
 from .output import open_output
-from .regimen import profile_from_flags, rule_name
+from .regimen import Regimen, profile_from_flags, rule_name
 from .rules import Severity
 
 app = typer.Typer(
@@ -316,6 +316,117 @@ def compare(
 
             _console(out).print(comparison_table(comparison))
     raise typer.Exit(tally.code)
+
+
+def _one_regimen(paths: list[str] | None, text: list[str] | None, options: Options) -> Regimen:
+    """The single regimen ``suggest`` and ``schedule`` work on; an unreadable one is exit 2 with its line."""
+    from .batch import regimens_for
+
+    items = _inputs(paths, text)
+    entries = [entry for item in items for entry in regimens_for(item, options)]
+    if len(entries) != 1:
+        raise _fail(f"this command takes one regimen; the input holds {len(entries)}")
+    if isinstance(entries[0], InputError):
+        raise _fail_input(entries[0])
+    return entries[0]
+
+
+def _fail_input(error: InputError) -> typer.Exit:
+    print(error, file=sys.stderr)
+    return typer.Exit(EXIT_INPUT)
+
+
+@app.command()
+@_guarded
+def suggest(
+    paths: Annotated[list[str] | None, typer.Argument(help="One regimen file ('-' for standard input).")] = None,
+    text: TextOpt = None,
+    output_format: Annotated[CompareFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        CompareFormat.table
+    ),
+    write: Annotated[
+        Path | None, typer.Option("--write", help="Save the amended regimen as YAML to this NEW file.")
+    ] = None,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
+    config: ConfigOpt = None,
+    no_config: NoConfigOpt = False,
+    age: AgeOpt = None,
+    sex: SexOpt = None,
+    pregnant: PregnantOpt = False,
+    lactating: LactatingOpt = False,
+    medication: MedicationOpt = None,
+    condition: ConditionOpt = None,
+    max_size: MaxSizeOpt = DEFAULT_MAX_BYTES / 1024 / 1024,
+) -> None:
+    """Suggest the smallest change for each finding, and re-check the amended regimen.
+
+    Interactions with medications and conditions are never fixed by doses: they point to a clinician.
+    """
+    from .batch import judge
+    from .suggest import suggest as build
+
+    options = _options(
+        config, not no_config, select, ignore, age, sex, pregnant, lactating, medication, condition, max_size
+    )
+    regimen = _one_regimen(paths, text, options)
+    if write is not None and write.exists():
+        raise _fail(f"{write} exists; --write only creates a new file, so choose another name")
+    try:
+        result = build(regimen, judge(options))
+    except InputError as exc:
+        raise _fail_input(exc.at(regimen.source)) from None
+    if write is not None:
+        from .writing import regimen_yaml
+
+        with open_output(str(write)) as out:
+            out.write(
+                regimen_yaml(result.amended, f"Suggested by calcguide from {regimen.source}; not medical advice.")
+            )
+    if output_format is CompareFormat.json:
+        import json
+
+        from .report.json import suggestions_object
+
+        sys.stdout.write(json.dumps(suggestions_object(result), indent=2, ensure_ascii=False) + "\n")
+    else:
+        from .report.table import suggestions_view
+
+        _console(sys.stdout).print(suggestions_view(result))
+
+
+@app.command()
+@_guarded
+def schedule(
+    paths: Annotated[list[str] | None, typer.Argument(help="One regimen file ('-' for standard input).")] = None,
+    text: TextOpt = None,
+    output_format: Annotated[CompareFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        CompareFormat.table
+    ),
+    config: ConfigOpt = None,
+    no_config: NoConfigOpt = False,
+    medication: MedicationOpt = None,
+    max_size: MaxSizeOpt = DEFAULT_MAX_BYTES / 1024 / 1024,
+) -> None:
+    """A time-of-day plan: meals for fat-soluble vitamins and calcium carbonate, minerals spaced from medicines."""
+    from .schedule import plan
+
+    options = _options(config, not no_config, None, None, None, None, False, False, medication, None, max_size)
+    regimen = _one_regimen(paths, text, options)
+    try:
+        day = plan(regimen)
+    except InputError as exc:
+        raise _fail_input(exc.at(regimen.source)) from None
+    if output_format is CompareFormat.json:
+        import json
+
+        from .report.json import schedule_object
+
+        sys.stdout.write(json.dumps(schedule_object(regimen.name, day), indent=2, ensure_ascii=False) + "\n")
+    else:
+        from .report.table import schedule_view
+
+        _console(sys.stdout).print(schedule_view(regimen.name, day))
 
 
 @app.command()

@@ -10,6 +10,8 @@ from ..comparison import Comparison
 from ..errors import InputError
 from ..evaluate import DISCLAIMER, Report
 from ..rules import Finding
+from ..schedule import Schedule
+from ..suggest import Suggestions
 from ..totals import NutrientTotal
 
 SCHEMA_VERSION = 1
@@ -147,5 +149,41 @@ def comparison_object(comparison: Comparison) -> dict[str, Any]:
             }
             for row in comparison.findings
         ],
+        "disclaimer": DISCLAIMER,
+    }
+
+
+def suggestions_object(result: Suggestions) -> dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "source": result.before.source,
+        "name": result.before.name,
+        "suggestions": [
+            {
+                "rule": f.rule,
+                "code": f.code,
+                "nutrient": f.nutrient,
+                "severity": f.severity.value,
+                "kind": s.kind,
+                "suggestion": s.text,
+            }
+            for f, s in zip(result.before.findings, result.suggestions, strict=True)
+        ],
+        "resolved": list(result.resolved),
+        "introduced": list(result.introduced),
+        "before": report_object(result.before),
+        "after": report_object(result.after),
+    }
+
+
+def schedule_object(name: str, schedule: Schedule) -> dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "name": name,
+        "slots": [
+            {"slot": slot, "take": [{"what": e.what, "why": e.why} for e in entries]}
+            for slot, entries in schedule.by_slot().items()
+        ],
+        "notes": list(schedule.notes),
         "disclaimer": DISCLAIMER,
     }

@@ -13,6 +13,8 @@ from ..comparison import Comparison
 from ..evaluate import DISCLAIMER, Report
 from ..quantities import amount, number
 from ..rules import Evidence, Severity
+from ..schedule import Schedule
+from ..suggest import Suggestions
 from ..totals import NutrientTotal
 from .summary import SummaryRow
 
@@ -192,3 +194,35 @@ def comparison_table(comparison: Comparison) -> RenderableType:
         verdicts.append(verdict)
     table.add_row(Text("Verdict", style="bold"), *verdicts)
     return Group(table, Text(DISCLAIMER, style="dim"))
+
+
+def suggestions_view(result: Suggestions) -> RenderableType:
+    """Each finding's suggested change, then what the amended regimen's evaluation shows."""
+    table = Table(title=f"Suggestions for {result.before.name}", title_justify="left", box=box.SIMPLE_HEAVY)
+    for column in ("Finding", "Kind", "Suggestion"):
+        table.add_column(column, no_wrap=column != "Suggestion")
+    for finding, suggestion in zip(result.before.findings, result.suggestions, strict=True):
+        label = Text(f"{finding.severity.value} ", style=SEVERITY_STYLE[finding.severity])
+        label.append(finding.rule + (f"\n  {finding.nutrient}" if finding.nutrient else ""))
+        style = {"change": "green", "clinician": "bold magenta"}.get(suggestion.kind, "")
+        table.add_row(label, Text(suggestion.kind, style=style), suggestion.text)
+    outcome = Text("After the changes: ")
+    outcome.append(f"resolved {', '.join(result.resolved) or 'nothing'}", style="green")
+    outcome.append("; ")
+    outcome.append(
+        f"introduced {', '.join(result.introduced) or 'nothing'}", style="bold red" if result.introduced else ""
+    )
+    return Group(table, outcome, Text(""), render(result.after))
+
+
+def schedule_view(name: str, schedule: Schedule) -> RenderableType:
+    table = Table(title=f"Daily schedule for {name}", title_justify="left", box=box.SIMPLE_HEAVY)
+    for column in ("When", "Take", "Why"):
+        table.add_column(column, no_wrap=column == "When")
+    for slot, entries in schedule.by_slot().items():
+        for position, entry in enumerate(entries):
+            table.add_row(slot if position == 0 else "", entry.what, entry.why)
+    parts: list[RenderableType] = [table]
+    parts += [Text(f" - {note}") for note in schedule.notes]
+    parts += [Text(""), Text(DISCLAIMER, style="dim")]
+    return Group(*parts)

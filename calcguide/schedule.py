@@ -1,0 +1,107 @@
+"""A time-of-day plan: fat-soluble vitamins and calcium carbonate with meals, calcium split into well-absorbed
+doses, and minerals spaced from interacting medications by the documented hours.
+
+The plan places whole intakes into the slots of an ordinary day; it never changes an amount.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .catalog import catalog
+from .normalize import normalize
+from .quantities import number
+from .regimen import Regimen
+
+SLOTS = ("on waking", "breakfast", "lunch", "dinner", "bedtime")
+_MEALS = ("breakfast", "lunch", "dinner")
+_FAT_SOLUBLE = ("vitamin_d", "vitamin_k", "vitamin_a", "vitamin_e")
+_MINERALS = ("calcium", "magnesium")
+# Where each number of daily intakes goes: spread over the meals, then bedtime.
+_SPREAD = {1: ("breakfast",), 2: ("breakfast", "dinner"), 3: _MEALS, 4: (*_MEALS, "bedtime")}
+# Drugs taken on waking that minerals must follow by hours: the first slot minerals may use.
+_FIRST_MINERAL_SLOT = {"levothyroxine": "lunch", "bisphosphonate": "breakfast", "tetracycline": "lunch",
+                       "fluoroquinolone": "lunch"}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Entry:
+    slot: str
+    what: str
+    why: str
+
+
+@dataclass(frozen=True)
+class Schedule:
+    entries: tuple[Entry, ...]
+    notes: tuple[str, ...]
+
+    def by_slot(self) -> dict[str, list[Entry]]:
+        grouped: dict[str, list[Entry]] = {slot: [] for slot in SLOTS}
+        for entry in self.entries:
+            grouped[entry.slot].append(entry)
+        return {slot: entries for slot, entries in grouped.items() if entries}
+
+
+def _is_carbonate(regimen: Regimen, index: int) -> bool:
+    """Calcium carbonate (named, or "(as carbonate)"); an unstated salt is treated as carbonate, the common one."""
+    for dose in regimen.items[index].doses:
+        text = f"{dose.dose.name} {dose.dose.form or ''}".lower()
+        if "calcium" in text or "carbonate" in text:
+            return "carbonate" in text or "citrate" not in text
+    return False
+
+
+def plan(regimen: Regimen) -> Schedule:
+    """Place every intake of every item, and each spacing medication, into the day."""
+    known = catalog()
+    meds = {m.id: (m, name) for name in regimen.profile.medications if (m := known.medication(name)) is not None}
+    entries: list[Entry] = []
+    notes: list[str] = []
+    earliest = "breakfast"
+    for med_id, (med, name) in meds.items():
+        if med_id in _FIRST_MINERAL_SLOT:
+            entries.append(Entry("on waking", name, f"{med.label}: on an empty stomach. {med.spacing}"))
+            if SLOTS.index(_FIRST_MINERAL_SLOT[med_id]) > SLOTS.index(earliest):
+                earliest = _FIRST_MINERAL_SLOT[med_id]
+    mineral_slots = [slot for slot in SLOTS[1:] if SLOTS.index(slot) >= SLOTS.index(earliest)]
+    calcium_at = dict.fromkeys(SLOTS, 0.0)
+    doses = normalize(regimen).doses
+    for index, item in enumerate(regimen.items):
+        mine = [d for d in doses if d.item_index == index]
+        nutrients = {d.nutrient for d in mine}
+        calcium = sum(d.per_intake for d in mine if d.nutrient == "calcium")
+        count = 1 if item.frequency.per_day < 1 else item.frequency.intakes
+        if item.frequency.per_day < 1:
+            notes.append(f"{item.label} is taken {item.frequency.text}: on that day, with breakfast or later.")
+        if count > 4:
+            notes.append(f"{item.label} is taken {item.frequency.text}: spread it evenly through the day.")
+        if nutrients & set(_MINERALS):
+            # Each intake to the allowed slot with the least calcium so far, keeping the day's order.
+            carbonate = bool(calcium) and _is_carbonate(regimen, index)
+            meals = [slot for slot in mineral_slots if slot in _MEALS]
+            free = list(meals if carbonate and len(meals) >= count else mineral_slots)
+            slots = []
+            for _ in range(min(count, len(free))):
+                slot = min(free, key=lambda s: (calcium_at[s], SLOTS.index(s)))
+                free.remove(slot)
+                slots.append(slot)
+        else:
+            slots = list(_SPREAD.get(count, (*_MEALS, "bedtime")))
+        why = []
+        if nutrients & set(_FAT_SOLUBLE):
+            why.append("with a meal that has some fat (vitamins D, K, A and E are fat-soluble)")
+        if calcium and _is_carbonate(regimen, index) and any(slot in _MEALS for slot in slots):
+            why.append("calcium carbonate is absorbed best with food")
+        if calcium:
+            why.append(f"{number(calcium)} mg calcium per intake")
+        if nutrients & set(_MINERALS) and earliest != "breakfast":
+            why.append(f"not before {earliest}: spaced from the medication")
+        for slot in sorted(slots, key=SLOTS.index):
+            calcium_at[slot] += calcium
+            entries.append(Entry(slot, item.label, "; ".join(why) or "any time; with a meal is easiest to remember"))
+    entries.sort(key=lambda e: SLOTS.index(e.slot))
+    for slot, mg in calcium_at.items():
+        if mg > 500:
+            notes.append(f"{number(mg)} mg calcium at {slot}: more than 500 mg at once; 'calcguide suggest' splits it.")
+    return Schedule(tuple(entries), tuple(notes))

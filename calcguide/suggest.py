@@ -1,0 +1,284 @@
+"""Suggested fixes: for each finding, the smallest concrete change, then the amended regimen re-evaluated.
+
+Interaction findings (anticoagulants, conditions, thiazides) are never "fixed" by changing doses: they point to a
+clinician. Each fixer is a small declared unit keyed by the rule it answers, like the rules themselves.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from .catalog import catalog
+from .doses import DAILY, DoseText, Frequency
+from .evaluate import Report, evaluate
+from .normalize import normalize
+from .quantities import number, vitamin_d_iu
+from .regimen import Dose, Item, Regimen
+from .rules import REGISTRY, Finding
+
+CLINICIAN = "clinician"
+CHANGE = "change"
+ADVICE = "advice"
+K2_DOSE_MCG = 180  # the MK-7 dose of the bone and arterial-stiffness trials (Knapen 2013, 2015)
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    rule: str
+    nutrient: str | None
+    kind: str  # change | advice | clinician
+    text: str
+
+
+@dataclass(frozen=True)
+class Suggestions:
+    before: Report
+    suggestions: tuple[Suggestion, ...]
+    amended: Regimen
+    after: Report
+    resolved: tuple[str, ...]
+    introduced: tuple[str, ...]
+
+
+Fixer = Callable[[Regimen, Finding, Report], tuple[Regimen, Suggestion]]
+FIXERS: dict[str, Fixer] = {}
+
+
+def fixes(rule: str) -> Callable[[Fixer], Fixer]:
+    def register(fixer: Fixer) -> Fixer:
+        FIXERS[rule] = fixer
+        return fixer
+
+    return register
+
+
+def _key(finding: Finding) -> str:
+    return f"{finding.rule} ({finding.nutrient})" if finding.nutrient else finding.rule
+
+
+def _nice_floor(value: float) -> float:
+    """Round down to a label-like amount (4,286 -> 4,200; 437 -> 430; 43.7 -> 43), never up past a limit."""
+    if value <= 0:
+        return 0.0
+    step = 10 ** max(0, math.floor(math.log10(value)) - 1)
+    return float(math.floor(value / step) * step)
+
+
+def _on_anticoagulant(regimen: Regimen) -> bool:
+    known = catalog()
+    return any(
+        (med := known.medication(name)) is not None and med.id == "vitamin_k_antagonist"
+        for name in regimen.profile.medications
+    )
+
+
+def _add(regimen: Regimen, text: str, amount: float, unit: str, name: str) -> Regimen:
+    dose = DoseText(text, amount, unit, name, None, None)
+    item = Item(text, (Dose(dose, regimen.location),), 1.0, DAILY, regimen.location)
+    return replace(regimen, items=(*regimen.items, item))
+
+
+def _advice(rule: str, text: str, nutrient: str | None = None, kind: str = ADVICE) -> Suggestion:
+    return Suggestion(rule, nutrient, kind, text)
+
+
+@fixes("d-without-k2")
+def _add_k2(regimen: Regimen, finding: Finding, report: Report) -> tuple[Regimen, Suggestion]:
+    if _on_anticoagulant(regimen):
+        text = "Vitamin K2 is not added: with a vitamin K antagonist, any vitamin K needs the prescriber's agreement."
+        return regimen, _advice(finding.rule, text, finding.nutrient, CLINICIAN)
+    dose = f"{K2_DOSE_MCG} mcg MK-7"
+    text = f"Add {dose} a day (the trials used 180 mcg; 90-180 mcg is the usual range)."
+    return _add(regimen, dose, K2_DOSE_MCG, "mcg", "MK-7"), _advice(finding.rule, text, finding.nutrient, CHANGE)
+
+
+@fixes("low-k2-for-d")
+def _more_k2(regimen: Regimen, finding: Finding, report: Report) -> tuple[Regimen, Suggestion]:
+    if _on_anticoagulant(regimen):
+        text = "Vitamin K2 is not raised: with a vitamin K antagonist, any vitamin K needs the prescriber's agreement."
+        return regimen, _advice(finding.rule, text, finding.nutrient, CLINICIAN)
+    d_mcg = next(t.amount_per_day for t in report.totals if t.nutrient == "vitamin_d")
+    k2 = sum(d.per_day for d in normalize(regimen).doses if d.form in ("mk4", "mk7", "k2"))
+    ratio = REGISTRY["low-k2-for-d"].thresholds["k2_mcg_per_1000_iu"]
+    missing = math.ceil((ratio * vitamin_d_iu(d_mcg) / 1000 - k2) / 10) * 10
+    dose = f"{missing} mcg MK-7"
+    text = f"Add {dose} a day, bringing K2 to {number(k2 + missing)} mcg next to {number(vitamin_d_iu(d_mcg))} IU of D."
+    return _add(regimen, dose, missing, "mcg", "MK-7"), _advice(finding.rule, text, finding.nutrient, CHANGE)
+
+
+@fixes("above-ul")
+def _lower_to_ul(regimen: Regimen, finding: Finding, report: Report) -> tuple[Regimen, Suggestion]:
+    nutrient = finding.nutrient
+    total = next(t for t in report.totals if t.nutrient == nutrient)
+    assert total.ul is not None
+    excess = total.ul_amount_per_day - total.ul
+    if report.profile.pregnant and nutrient == "vitamin_a":
+        excess += 1e-9  # in pregnancy the UL itself is the limit, so land just below it
+    doses = [d for d in normalize(regimen).doses if d.nutrient == nutrient and d.counts_toward_ul]
+    singles = sorted(
+        (
+            d
+            for d in doses
+            if not regimen.items[d.item_index].is_product and len(regimen.items[d.item_index].doses) == 1
+        ),
+        key=lambda d: -d.per_day,
+    )
+    items = list(regimen.items)
+    changes = []
+    for dose in singles:
+        if excess <= 0:
+            break
+        item = items[dose.item_index]
+        written = item.doses[0].dose
+        keep = max(0.0, dose.per_day - excess)
+        new_amount = _nice_floor(written.amount * keep / dose.per_day)
+        excess -= dose.per_day * (1 - new_amount / written.amount)
+        if new_amount <= 0:
+            items[dose.item_index] = replace(item, doses=())
+            changes.append(f"remove {item.label}")
+            continue
+        new = replace(written, amount=new_amount, text=f"{new_amount:g} {written.unit} {written.name}", frequency=None)
+        items[dose.item_index] = replace(item, label=new.text, doses=(Dose(new, item.doses[0].location),))
+        changes.append(f"lower {item.label} to {number(new_amount)} {written.unit}")
+    amended = replace(regimen, items=tuple(item for item in items if item.doses))
+    if not changes:
+        text = f"No single-ingredient item supplies {total.label.lower()}: choose products with less of it."
+        return regimen, _advice(finding.rule, text, nutrient)
+    joined = "; ".join(changes)
+    text = joined[0].upper() + joined[1:] + f" (the UL is {number(total.ul)} {total.unit} a day)."
+    if excess > 0:
+        text += " That is not enough on its own: the products that remain need lower amounts too."
+    return amended, _advice(finding.rule, text, nutrient, CHANGE)
+
+
+@fixes("vitamin-d-bolus")
+def _daily_instead(regimen: Regimen, finding: Finding, report: Report) -> tuple[Regimen, Suggestion]:
+    doses = [d for d in normalize(regimen).doses if d.nutrient == "vitamin_d" and d.location == finding.location]
+    index = doses[0].item_index
+    item = regimen.items[index]
+    daily_iu = _nice_floor(vitamin_d_iu(sum(d.per_day for d in doses)))
+    written = item.doses[0].dose
+    new = DoseText(f"{daily_iu:g} IU {written.name}", daily_iu, "IU", written.name, None, None)
+    amended = replace(
+        regimen,
+        items=tuple(
+            Item(new.text, (Dose(new, item.location),), 1.0, DAILY, item.location) if i == index else other
+            for i, other in enumerate(regimen.items)
+        ),
+    )
+    text = (
+        f"Take {number(daily_iu)} IU of {written.name} daily instead of {item.label} ({item.frequency.text}): the same "
+        "average, without the intermittent peak. If a clinician prescribed the course, keep to the prescription."
+    )
+    return amended, _advice(finding.rule, text, "vitamin_d", CHANGE)
+
+
+@fixes("calcium-single-dose")
+def _split_calcium(regimen: Regimen, finding: Finding, report: Report) -> tuple[Regimen, Suggestion]:
+    limit = REGISTRY["calcium-single-dose"].thresholds["max_mg_per_intake"]
+    doses = [d for d in normalize(regimen).doses if d.nutrient == "calcium" and d.location == finding.location]
+    index = doses[0].item_index
+    item = regimen.items[index]
+    per_intake = sum(d.per_intake for d in doses)
+    per_serving = per_intake / item.servings
+    frequency = item.frequency
+    if per_serving <= limit:  # one serving at a time is enough
+        pieces, size = item.servings, 1.0
+    else:  # even one serving is too much: split it
+        parts = math.ceil(per_serving / limit)
+        pieces, size = item.servings * parts, 1 / parts
+    intakes = round(frequency.intakes * pieces)
+    split = Frequency("", intakes, frequency.period_days)
+    split = replace(split, text=_frequency_text(split))
+    if item.is_product or len(item.doses) > 1:
+        new_item = replace(item, servings=size, frequency=split)
+        how = f"{'one serving' if size == 1 else f'1/{round(1 / size)} of a serving'} {split.text}"
+    else:
+        written = item.doses[0].dose
+        amount = written.amount * item.servings / pieces
+        new = replace(written, amount=amount, text=f"{amount:g} {written.unit} {written.name}", frequency=None)
+        new_item = Item(new.text, (Dose(new, item.doses[0].location),), 1.0, split, item.location)
+        how = f"{new.text} {split.text}"
+    amended = replace(regimen, items=tuple(new_item if i == index else it for i, it in enumerate(regimen.items)))
+    mg = per_intake * frequency.intakes / intakes
+    text = f"Split {item.label} into intakes of {number(mg)} mg calcium: {how}."
+    if size < 1:
+        text += f" Or choose a product with at most {number(limit)} mg per serving."
+    return amended, _advice(finding.rule, text, "calcium", CHANGE)
+
+
+def _frequency_text(frequency: Frequency) -> str:
+    period = {1.0: "daily", 7.0: "weekly"}.get(frequency.period_days)
+    if period is None:
+        return f"{frequency.intakes} times every {frequency.period_days:g} days"
+    return {1: period, 2: f"twice {period}"}.get(frequency.intakes, f"{frequency.intakes} times {period}")
+
+
+@fixes("calcium-without-d")
+def _add_d(regimen: Regimen, finding: Finding, report: Report) -> tuple[Regimen, Suggestion]:
+    assert report.standard is not None
+    target = report.standard.values["vitamin_d"].target or 15.0
+    iu = round(vitamin_d_iu(target))
+    dose = f"{iu} IU D3"
+    text = f"Add {dose} a day (the {report.standard.life_stage} RDA), unless sunlight or food already provide it."
+    return _add(regimen, dose, iu, "IU", "D3"), _advice(finding.rule, text, "vitamin_d", CHANGE)
+
+
+@fixes("mineral-drug-spacing")
+def _space(regimen: Regimen, finding: Finding, report: Report) -> tuple[Regimen, Suggestion]:
+    spacing = finding.message.split(". ", 1)[-1]
+    text = f"Keep the doses and change the timing. {spacing} 'calcguide schedule' plans the day."
+    return regimen, _advice(finding.rule, text, finding.nutrient)
+
+
+def _to_clinician(regimen: Regimen, finding: Finding, report: Report) -> tuple[Regimen, Suggestion]:
+    text = "Not a dose question: talk to the prescriber or clinician before taking this combination."
+    return regimen, _advice(finding.rule, text, finding.nutrient, CLINICIAN)
+
+
+for _rule in ("vitamin-k-anticoagulant", "thiazide-hypercalcemia", "condition-caution"):
+    FIXERS[_rule] = _to_clinician
+
+
+@fixes("duplicate-source")
+def _count_together(regimen: Regimen, finding: Finding, report: Report) -> tuple[Regimen, Suggestion]:
+    text = "Nothing to change on its own: the items are already counted together in the totals."
+    return regimen, _advice(finding.rule, text, finding.nutrient)
+
+
+@fixes("unrecognized-ingredient")
+def _check_name(regimen: Regimen, finding: Finding, report: Report) -> tuple[Regimen, Suggestion]:
+    text = "Check the ingredient's name on the label; calcguide does not guess what an unknown name means."
+    return regimen, _advice(finding.rule, text)
+
+
+def suggest(regimen: Regimen, judge: Callable[[Regimen], Report] = evaluate) -> Suggestions:
+    """Apply each finding's fix in turn, then re-evaluate the amended regimen with the same ``judge``.
+
+    ``judge`` is ``evaluate`` with whatever rule selection and overrides the caller uses.
+    """
+    before = judge(regimen)
+    amended = regimen
+    suggestions = []
+    for finding in before.findings:
+        current = judge(amended)
+        still = next((f for f in current.findings if _key(f) == _key(finding) and f.location == finding.location), None)
+        if still is None and finding.rule in ("above-ul", "calcium-single-dose", "vitamin-d-bolus", "low-k2-for-d"):
+            suggestions.append(_advice(finding.rule, "Resolved by an earlier change.", finding.nutrient))
+            continue
+        amended, suggestion = FIXERS[finding.rule](amended, still or finding, current)
+        suggestions.append(suggestion)
+    amended = replace(amended, name=f"{regimen.name} (suggested)")
+    after = judge(amended)
+    old = {_key(f) for f in before.findings}
+    new = {_key(f) for f in after.findings}
+    return Suggestions(
+        before,
+        tuple(suggestions),
+        amended,
+        after,
+        tuple(k for k in dict.fromkeys(_key(f) for f in before.findings) if k not in new),
+        tuple(k for k in dict.fromkeys(_key(f) for f in after.findings) if k not in old),
+    )
