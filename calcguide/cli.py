@@ -213,6 +213,46 @@ def _write_reports(reports: Iterator[Report], output_format: Format, summary_onl
             console.print(table.summary_table(rows))
 
 
+def _write_life_stages(items: list[Input], options: Options, tally: _Tally, output_format: Format, out: TextIO) -> None:
+    """Each regimen across every life stage; the profile's age, sex and pregnancy are replaced stage by stage."""
+    import json
+
+    from .batch import judge, regimens_for
+    from .evaluate import failed
+    from .lifestages import every_life_stage
+    from .report import json as json_report
+
+    if output_format is Format.markdown:
+        raise _fail("--all-life-stages prints table, json or jsonl")
+    first = True
+    for item in items:
+        for entry in regimens_for(item, options):
+            if isinstance(entry, InputError):
+                tally.add(failed(entry.source, "", entry))
+                continue
+            try:
+                rows = every_life_stage(entry, judge(options))
+            except InputError as exc:
+                tally.add(failed(entry.source, entry.name, exc.at(entry.source)))
+                continue
+            for row in rows:
+                tally.add(row.report)
+            if output_format is Format.table:
+                from .report.table import life_stages_table
+
+                _console(out).print(life_stages_table(entry.name, rows))
+                continue
+            data = json_report.life_stages_object(entry.name, entry.source, rows)
+            if output_format is Format.jsonl:
+                out.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n")
+            else:
+                body = "\n".join("  " + line for line in json.dumps(data, indent=2, ensure_ascii=False).splitlines())
+                out.write(("[\n" if first else ",\n") + body)
+            first = False
+    if output_format is Format.json:
+        out.write("[]\n" if first else "\n]\n")
+
+
 ConfigOpt = Annotated[Path | None, typer.Option("--config", help="A calcguide.yaml to use instead of searching.")]
 NoConfigOpt = Annotated[bool, typer.Option("--no-config", help="Ignore any calcguide.yaml.")]
 SelectOpt = Annotated[list[str] | None, typer.Option("--select", help="Run only these rules (names or codes).")]
@@ -253,6 +293,9 @@ def check(
     condition: ConditionOpt = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="Processes to use (0: one per core).")] = 1,
     max_size: MaxSizeOpt = DEFAULT_MAX_BYTES / 1024 / 1024,
+    all_life_stages: Annotated[
+        bool, typer.Option("--all-life-stages", help="Evaluate each regimen for all 22 life stages at once.")
+    ] = False,
 ) -> None:
     """Check regimens: daily totals against life-stage limits, and what the rules find.
 
@@ -265,6 +308,10 @@ def check(
     if jobs < 0:
         raise _fail("--jobs must be 0 (all cores) or more")
     tally = _Tally(fail_on)
+    if all_life_stages:
+        with open_output(output) as out:
+            _write_life_stages(items, options, tally, output_format, out)
+        raise typer.Exit(tally.code)
     reports = (tally.add(report) for report in run(items, options, jobs or os.cpu_count() or 1))
     with open_output(output) as out:
         _write_reports(reports, output_format, summary, out)

@@ -9,6 +9,7 @@ from typing import Any
 from ..comparison import Comparison
 from ..errors import InputError
 from ..evaluate import DISCLAIMER, Report
+from ..lifestages import StageReport
 from ..rules import Finding
 from ..schedule import Schedule
 from ..suggest import Suggestions
@@ -185,5 +186,24 @@ def schedule_object(name: str, schedule: Schedule) -> dict[str, Any]:
             for slot, entries in schedule.by_slot().items()
         ],
         "notes": list(schedule.notes),
+        "disclaimer": DISCLAIMER,
+    }
+
+
+def life_stages_object(name: str, source: str, rows: list[StageReport]) -> dict[str, Any]:
+    """Every life stage's report, with the groups whose UL the regimen exceeds named up front."""
+    over: dict[str, list[str]] = {}
+    for row in rows:
+        for total in row.report.totals:
+            if total.percent_ul is not None and total.percent_ul > 100:
+                over.setdefault(total.nutrient, []).append(row.stage.id)
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "source": source,
+        "name": name,
+        "above_ul": over,
+        "life_stages": [
+            {"id": row.stage.id, "label": row.stage.label, "report": report_object(row.report)} for row in rows
+        ],
         "disclaimer": DISCLAIMER,
     }

@@ -11,6 +11,7 @@ from rich.text import Text
 
 from ..comparison import Comparison
 from ..evaluate import DISCLAIMER, Report
+from ..lifestages import StageReport
 from ..quantities import amount, number
 from ..rules import Evidence, Severity
 from ..schedule import Schedule
@@ -226,3 +227,29 @@ def schedule_view(name: str, schedule: Schedule) -> RenderableType:
     parts += [Text(f" - {note}") for note in schedule.notes]
     parts += [Text(""), Text(DISCLAIMER, style="dim")]
     return Group(*parts)
+
+
+def life_stages_table(name: str, rows: list[StageReport]) -> RenderableType:
+    """A row per life stage: % of UL per nutrient and the findings that fire there."""
+    nutrients = list(dict.fromkeys(t.nutrient for row in rows for t in row.report.totals if t.ul is not None))
+    labels = {t.nutrient: t.label for row in rows for t in row.report.totals}
+    table = Table(title=f"{name}: every life stage", title_justify="left", box=box.SIMPLE_HEAVY)
+    table.add_column("Life stage", no_wrap=True)
+    for nutrient in nutrients:
+        table.add_column(f"{labels[nutrient]}\n% of UL", justify="right", no_wrap=True)
+    table.add_column("Findings (warning and error)")
+    for row in rows:
+        cells: list[RenderableType] = []
+        for nutrient in nutrients:
+            total = next((t for t in row.report.totals if t.nutrient == nutrient), None)
+            percent = None if total is None else total.percent_ul
+            style = "" if percent is None else "bold red" if percent > 100 else "yellow" if percent >= 80 else "green"
+            cells.append(Text("no UL" if percent is None else f"{number(percent)}%", style=style or "dim"))
+        serious = [f for f in row.report.findings if f.severity is not Severity.INFO]
+        found = Text()
+        for index, finding in enumerate(serious):
+            found.append(
+                ("\n" if index else "") + f"{finding.severity.value} {finding.rule}", SEVERITY_STYLE[finding.severity]
+            )
+        table.add_row(row.stage.label, *cells, found)
+    return Group(table, Text(DISCLAIMER, style="dim"))
