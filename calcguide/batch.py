@@ -31,6 +31,7 @@ class Options:
     select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] = ()
     max_bytes: int = DEFAULT_MAX_BYTES
+    standard: str = "nasem"
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,7 @@ def judge(options: Options) -> Callable[[Regimen], Report]:
             ignore=(*config.ignore, *options.ignore),
             thresholds=config.thresholds,
             severities=config.severities,
+            standard=options.standard,
         )
 
     return evaluate_with_options

@@ -49,6 +49,12 @@ class CompareFormat(StrEnum):
     json = "json"
 
 
+class StandardChoice(StrEnum):
+    nasem = "nasem"
+    efsa = "efsa"
+    both = "both"
+
+
 class FailOn(StrEnum):
     info = "info"
     warning = "warning"
@@ -132,6 +138,7 @@ def _options(
     medication: list[str] | None,
     condition: list[str] | None,
     max_size: float,
+    standard: StandardChoice = StandardChoice.nasem,
 ) -> Options:
     config = _load_config(config_path, use_config)
     try:
@@ -142,7 +149,7 @@ def _options(
         raise _fail(exc.text) from None
     if max_size <= 0:
         raise _fail("--max-size must be more than 0 (MB)")
-    return Options(config, profile, chosen, skipped, int(max_size * 1024 * 1024))
+    return Options(config, profile, chosen, skipped, int(max_size * 1024 * 1024), standard.value)
 
 
 def _inputs(paths: list[str] | None, texts: list[str] | None) -> list[Input]:
@@ -267,6 +274,12 @@ LactatingOpt = Annotated[bool, typer.Option("--lactating", help="Use the lactati
 MedicationOpt = Annotated[list[str] | None, typer.Option("--medication", help="A medication taken (repeatable).")]
 ConditionOpt = Annotated[list[str] | None, typer.Option("--condition", help="A condition (repeatable).")]
 MaxSizeOpt = Annotated[float, typer.Option("--max-size", help="Largest input file to read, in MB.")]
+StandardOpt = Annotated[
+    StandardChoice,
+    typer.Option(
+        "--standard", help="Upper limits: nasem (US), efsa (EU), or both side by side (the stricter applies)."
+    ),
+]
 FailOnOpt = Annotated[FailOn, typer.Option("--fail-on", help="Exit 1 when a finding is at least this severe.")]
 
 
@@ -293,6 +306,7 @@ def check(
     condition: ConditionOpt = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="Processes to use (0: one per core).")] = 1,
     max_size: MaxSizeOpt = DEFAULT_MAX_BYTES / 1024 / 1024,
+    standard: StandardOpt = StandardChoice.nasem,
     all_life_stages: Annotated[
         bool, typer.Option("--all-life-stages", help="Evaluate each regimen for all 22 life stages at once.")
     ] = False,
@@ -302,7 +316,7 @@ def check(
     Exit codes: 0 nothing at or above --fail-on; 1 something is; 2 an input could not be read.
     """
     options = _options(
-        config, not no_config, select, ignore, age, sex, pregnant, lactating, medication, condition, max_size
+        config, not no_config, select, ignore, age, sex, pregnant, lactating, medication, condition, max_size, standard
     )
     items = _inputs(paths, text)
     if jobs < 0:
@@ -341,12 +355,13 @@ def compare(
     medication: MedicationOpt = None,
     condition: ConditionOpt = None,
     max_size: MaxSizeOpt = DEFAULT_MAX_BYTES / 1024 / 1024,
+    standard: StandardOpt = StandardChoice.nasem,
 ) -> None:
     """Compare regimens side by side: amounts, % of UL, findings, and what each alternative fixes or introduces."""
     from .comparison import compare as build
 
     options = _options(
-        config, not no_config, select, ignore, age, sex, pregnant, lactating, medication, condition, max_size
+        config, not no_config, select, ignore, age, sex, pregnant, lactating, medication, condition, max_size, standard
     )
     tally = _Tally(fail_on)
     reports = [tally.add(report) for report in run(_inputs(paths, text), options)]
@@ -405,6 +420,7 @@ def suggest(
     medication: MedicationOpt = None,
     condition: ConditionOpt = None,
     max_size: MaxSizeOpt = DEFAULT_MAX_BYTES / 1024 / 1024,
+    standard: StandardOpt = StandardChoice.nasem,
 ) -> None:
     """Suggest the smallest change for each finding, and re-check the amended regimen.
 
@@ -414,7 +430,7 @@ def suggest(
     from .suggest import suggest as build
 
     options = _options(
-        config, not no_config, select, ignore, age, sex, pregnant, lactating, medication, condition, max_size
+        config, not no_config, select, ignore, age, sex, pregnant, lactating, medication, condition, max_size, standard
     )
     regimen = _one_regimen(paths, text, options)
     if write is not None and write.exists():

@@ -70,21 +70,23 @@ def evaluate(
     ignore: Iterable[str] = (),
     thresholds: Mapping[str, Mapping[str, float]] | None = None,
     severities: Mapping[str, Severity] | None = None,
+    standard: str = "nasem",
 ) -> Report:
     """Evaluate one regimen: totals against its life stage, and the findings of the selected rules.
 
     ``select`` and ``ignore`` take rule names; ``thresholds`` and ``severities`` override a rule's defaults by
     rule name (a severity override replaces whatever severity the rule would give). The regimen's own
     ``ignore`` entries are honoured and listed in the report. Raises InputError when a dose's unit does not
-    fit its nutrient (IU of calcium).
+    fit its nutrient (IU of calcium). ``standard`` picks the upper limits: ``nasem`` (US), ``efsa`` or ``both``
+    (the stricter applies).
     """
     try:
         normalized = normalize(regimen)
     except InputError as exc:
         raise exc.at(regimen.source) from None
-    standard = standard_for(regimen.profile)
-    totals = compute_totals(normalized, standard)
-    context = Context(regimen, standard, normalized, totals)
+    reference = standard_for(regimen.profile, standard)
+    totals = compute_totals(normalized, reference)
+    context = Context(regimen, reference, normalized, totals)
     chosen = set(select) if select is not None else set(REGISTRY)
     chosen -= set(ignore)
     ignored = tuple((entry.rule, entry.reason) for entry in regimen.ignored if entry.rule in chosen)
@@ -108,12 +110,12 @@ def evaluate(
                 )
             )
     findings.sort(key=lambda f: (-f.severity.rank, f.code))
-    notes = ([standard.note] if standard.note else []) + list(normalized.notes) + _profile_notes(regimen.profile)
+    notes = ([reference.note] if reference.note else []) + list(normalized.notes) + _profile_notes(regimen.profile)
     return Report(
         regimen.source,
         regimen.name,
         regimen.profile,
-        standard,
+        reference,
         tuple(totals.values()),
         tuple(findings),
         tuple(notes),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from . import data
@@ -18,6 +18,22 @@ class ReferenceValue:
     target: float | None
     target_type: str | None
     ul: float | None
+
+
+@dataclass(frozen=True)
+class Limit:
+    """One authority's UL for a nutrient, what it applies to, and where it comes from."""
+
+    authority: str  # nasem | efsa
+    ul: float | None
+    basis: str  # total | supplemental | preformed
+    source_title: str
+    source_url: str
+
+
+AUTHORITIES = {"nasem": "US National Academies (NASEM)", "efsa": "European Food Safety Authority (EFSA)"}
+STANDARDS = ("nasem", "efsa", "both")
+_DATA_FILE = {"nasem": "dri_us", "efsa": "efsa"}
 
 
 @dataclass(frozen=True)
@@ -37,6 +53,8 @@ class Standard:
     life_stage: str
     values: dict[str, ReferenceValue]
     note: str
+    limits: dict[str, tuple[Limit, ...]] = field(default_factory=dict)
+    standard: str = "nasem"
 
 
 @cache
@@ -82,7 +100,13 @@ def _stage_for(group: str, months: float) -> LifeStage:
     raise ValueError(f"no {group} life stage at {months} months")  # pragma: no cover - the table covers 0-130 y
 
 
-def standard_for(profile: Profile) -> Standard:
+def standard_for(profile: Profile, which: str = "nasem") -> Standard:
+    """The reference values for a profile under ``which`` standard (nasem, efsa or both)."""
+    standard, stage_ids = _us_standard(profile)
+    return with_standard(standard, stage_ids, which)
+
+
+def _us_standard(profile: Profile) -> tuple[Standard, tuple[str, ...]]:
     """Pick the life stage of a profile; where age or sex is missing, combine the candidates strictly."""
     state = "pregnancy" if profile.pregnant else "lactation" if profile.lactating else None
     if profile.age_years is None:
@@ -97,15 +121,15 @@ def standard_for(profile: Profile) -> Standard:
             group, label = "adults", "Adults 19-50 years"
             ids = [f"{sex}-{band}" for sex in ("males", "females") for band in ADULT_BANDS]
             note = "no profile: an adult 19-50 years, with the stricter of the male and female values"
-        return Standard(f"{group}-19-50y", label, _stricter(ids), note)
+        return Standard(f"{group}-19-50y", label, _stricter(ids), note), tuple(ids)
     # Rounded: "7 months" is 7 * (1/12) years, and 7 * (1/12) * 12 is 6.999999999999999, which is not 7 months.
     months = round(profile.age_years * 12, 9)
     if state is not None:
         stage = _stage_for(state, months)
-        return Standard(stage.id, stage.label, values_for(stage.id), "")
+        return Standard(stage.id, stage.label, values_for(stage.id), ""), (stage.id,)
     if months < 108:
         stage = _stage_for("infants" if months < 12 else "children", months)
-        return Standard(stage.id, stage.label, values_for(stage.id), "")
+        return Standard(stage.id, stage.label, values_for(stage.id), ""), (stage.id,)
     if profile.sex is None:
         male, female = _stage_for("males", months), _stage_for("females", months)
         band = male.id.removeprefix("males-")
@@ -114,9 +138,44 @@ def standard_for(profile: Profile) -> Standard:
             f"People {male.label.removeprefix('Males ')}",
             _stricter([male.id, female.id]),
             "sex not given: the stricter of the male and female values",
-        )
+        ), (male.id, female.id)
     stage = _stage_for(f"{profile.sex}s", months)
-    return Standard(stage.id, stage.label, values_for(stage.id), "")
+    return Standard(stage.id, stage.label, values_for(stage.id), ""), (stage.id,)
+
+
+@cache
+def _limits_for(stage_ids: tuple[str, ...], authority: str) -> dict[str, Limit]:
+    """Each nutrient's UL under one authority: the lowest over ``stage_ids`` (the strict combination)."""
+    table = data.load(_DATA_FILE[authority])["nutrients"]
+    limits = {}
+    for nutrient, entry in table.items():
+        uls = [float(entry["values"][s]["ul"]) for s in stage_ids if entry["values"][s]["ul"] is not None]
+        source = entry.get("infant_source") if all(s.startswith("infants") for s in stage_ids) else None
+        source = source or entry["source"]
+        limits[nutrient] = Limit(
+            authority, min(uls) if uls else None, str(entry["ul_basis"]), source["title"], source["url"]
+        )
+    return limits
+
+
+def with_standard(standard: Standard, stage_ids: tuple[str, ...], which: str) -> Standard:
+    """Attach the ULs of ``which`` (nasem, efsa or both) to a standard chosen from ``stage_ids``."""
+    authorities = ("nasem", "efsa") if which == "both" else (which,)
+    per_authority = {authority: _limits_for(stage_ids, authority) for authority in authorities}
+    limits = {
+        nutrient: tuple(per_authority[a][nutrient] for a in authorities if nutrient in per_authority[a])
+        for nutrient in standard.values
+    }
+    values = standard.values
+    note = standard.note
+    if which == "efsa":
+        values = {n: replace(v, ul=limits[n][0].ul if limits[n] else None) for n, v in values.items()}
+        extra = "EFSA upper limits; targets are the US RDA/AI"
+        note = f"{note}; {extra}" if note else extra
+    elif which == "both":
+        extra = "US and EFSA upper limits side by side; the stricter one is applied"
+        note = f"{note}; {extra}" if note else extra
+    return replace(standard, values=values, note=note, limits=limits, standard=which)
 
 
 def stage_label(stage_id: str) -> str:

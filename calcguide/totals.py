@@ -10,6 +10,22 @@ from .reference import Standard
 
 
 @dataclass(frozen=True)
+class LimitUse:
+    """One authority's UL applied to the regimen: the amount it counts and the share of the UL that is."""
+
+    authority: str
+    ul: float | None
+    basis: str
+    amount_per_day: float
+    source_title: str
+    source_url: str
+
+    @property
+    def percent(self) -> float | None:
+        return None if not self.ul else 100 * self.amount_per_day / self.ul
+
+
+@dataclass(frozen=True)
 class NutrientTotal:
     """What a regimen supplies of one nutrient per day, next to its life-stage target and UL.
 
@@ -29,6 +45,8 @@ class NutrientTotal:
     target_type: str | None
     ul: float | None
     sources: tuple[str, ...]
+    ul_authority: str = "nasem"
+    limits: tuple[LimitUse, ...] = ()
 
     @property
     def percent_ul(self) -> float | None:
@@ -48,12 +66,15 @@ def compute_totals(normalized: Normalized, standard: Standard) -> dict[str, Nutr
         if not doses and not diet:
             continue
         supplements = sum(dose.per_day for dose in doses)
-        if nutrient.ul_basis == "supplemental":
-            ul_amount = supplements
-        elif nutrient.ul_basis == "preformed":  # diet vitamin A counts in full: its preformed share is unknown
-            ul_amount = sum(dose.per_day for dose in doses if dose.counts_toward_ul) + diet
-        else:
-            ul_amount = supplements + diet
+        preformed = sum(dose.per_day for dose in doses if dose.counts_toward_ul)
+        # Diet vitamin A counts in full toward the preformed UL: its preformed share is unknown.
+        counted = {"supplemental": supplements, "preformed": preformed + diet, "total": supplements + diet}
+        uses = tuple(
+            LimitUse(limit.authority, limit.ul, limit.basis, counted[limit.basis], limit.source_title, limit.source_url)
+            for limit in standard.limits.get(nutrient.id, ())
+        ) or (LimitUse("nasem", standard.values[nutrient.id].ul, nutrient.ul_basis, counted[nutrient.ul_basis], "", ""),)
+        # The binding limit is the one the regimen comes closest to (or goes furthest past): the stricter.
+        binding = max(uses, key=lambda use: -1.0 if use.percent is None else use.percent)
         reference = standard.values[nutrient.id]
         totals[nutrient.id] = NutrientTotal(
             nutrient.id,
@@ -62,11 +83,13 @@ def compute_totals(normalized: Normalized, standard: Standard) -> dict[str, Nutr
             supplements,
             diet,
             supplements + diet,
-            nutrient.ul_basis,
-            ul_amount,
+            binding.basis,
+            binding.amount_per_day,
             reference.target,
             reference.target_type,
-            reference.ul,
+            binding.ul,
             tuple(dict.fromkeys(dose.item for dose in doses)),
+            binding.authority,
+            uses,
         )
     return totals

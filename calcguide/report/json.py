@@ -39,6 +39,17 @@ def _total(total: NutrientTotal) -> dict[str, Any]:
         "percent_ul": _num(total.percent_ul),
         "percent_target": _num(total.percent_target),
         "sources": list(total.sources),
+        "ul_authority": total.ul_authority,
+        "limits": [
+            {
+                "authority": use.authority,
+                "ul": _num(use.ul),
+                "ul_basis": use.basis,
+                "ul_amount_per_day": _num(use.amount_per_day),
+                "percent_ul": _num(use.percent),
+            }
+            for use in total.limits
+        ],  # fmt: skip
     }
 
 
@@ -74,6 +85,7 @@ def report_object(report: Report) -> dict[str, Any]:
             "sex": profile.sex,
             "life_stage": report.standard.life_stage if report.standard else None,
             "life_stage_id": report.standard.life_stage_id if report.standard else None,
+            "standard": report.standard.standard if report.standard else None,
             "pregnant": profile.pregnant,
             "lactating": profile.lactating,
             "medications": list(profile.medications),

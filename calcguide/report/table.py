@@ -50,9 +50,24 @@ def _per_day(total: NutrientTotal) -> str:
     return text + f"\n (diet {number(total.diet_per_day)})" if total.diet_per_day else text
 
 
+_AUTHORITY = {"nasem": "US", "efsa": "EU"}
+
+
+def _ul_cell(total: NutrientTotal) -> Text:
+    """The UL; with two standards both, the one that binds (the stricter for this regimen) in bold."""
+    if len(total.limits) < 2 or total.ul is None:
+        return Text("not set" if total.ul is None else number(total.ul) + _UL_MARK.get(total.ul_basis, ""))
+    cell = Text()
+    for index, use in enumerate(total.limits):
+        value = "-" if use.ul is None else number(use.ul) + _UL_MARK.get(use.basis, "")
+        style = "bold underline" if use.authority == total.ul_authority and use.ul is not None else "dim"
+        cell.append((" / " if index else "") + f"{_AUTHORITY[use.authority]} {value}", style=style)
+    return cell
+
+
 def totals_table(report: Report) -> Table:
     """Per day in the nutrient's unit (IU too for vitamin D); target and UL in the same unit."""
-    marks = [basis for basis in _UL_MARK if any(t.ul_basis == basis and t.ul for t in report.totals)]
+    marks = [basis for basis in _UL_MARK if any(u.basis == basis and u.ul for t in report.totals for u in t.limits)]
     table = Table(
         title="Daily totals",
         title_justify="left",
@@ -64,8 +79,7 @@ def totals_table(report: Report) -> Table:
         table.add_column(name, no_wrap=True)
     for total in report.totals:
         target = "not set" if total.target is None else f"{number(total.target)} {total.target_type}"
-        ul = "not set" if total.ul is None else number(total.ul) + _UL_MARK.get(total.ul_basis, "")
-        table.add_row(total.label, _per_day(total), target, ul, ul_bar(total.percent_ul))
+        table.add_row(total.label, _per_day(total), target, _ul_cell(total), ul_bar(total.percent_ul))
     return table
 
 

@@ -46,16 +46,23 @@ def above_ul(ctx: Context, limits: Mapping[str, float]) -> Iterator[Hit]:
             continue
         ratio = total.ul_amount_per_day / total.ul
         what = _UL_APPLIES[total.ul_basis].format(label=lower_label(total.label))
+        binding = next((use for use in total.limits if use.authority == total.ul_authority), None)
+        whose = "" if ctx.standard.standard == "nasem" else f"{total.ul_authority.upper()} "
         message = (
             f"{what[0].upper()}{what[1:]} totals {amount(total.ul_amount_per_day, total.unit, total.nutrient)} a day, "
-            f"{number(100 * ratio)}% of the UL of {amount(total.ul, total.unit, total.nutrient)} for "
+            f"{number(100 * ratio)}% of the {whose}UL of {amount(total.ul, total.unit, total.nutrient)} for "
             f"{ctx.standard.life_stage}."
+        )
+        source = (
+            Evidence(binding.source_title, binding.source_url)
+            if binding and binding.source_title
+            else _dri_source(total.nutrient)
         )
         severity = Severity.ERROR if ratio >= limits["error_ratio"] else None
         if teratogenic:
             message += " In pregnancy, preformed vitamin A at or above the UL can cause birth defects."
             severity = Severity.ERROR
-        yield Hit(message, total.nutrient, severity, (_dri_source(total.nutrient),))
+        yield Hit(message, total.nutrient, severity, (source,))
 
 
 @rule(
