@@ -72,7 +72,10 @@ def compute_totals(normalized: Normalized, standard: Standard) -> dict[str, Nutr
         uses = tuple(
             LimitUse(limit.authority, limit.ul, limit.basis, counted[limit.basis], limit.source_title, limit.source_url)
             for limit in standard.limits.get(nutrient.id, ())
-        ) or (LimitUse("nasem", standard.values[nutrient.id].ul, nutrient.ul_basis, counted[nutrient.ul_basis], "", ""),)
+        )
+        if not uses:  # a Standard built without limits: the US UL from its values
+            ul = standard.values[nutrient.id].ul
+            uses = (LimitUse("nasem", ul, nutrient.ul_basis, counted[nutrient.ul_basis], "", ""),)
         # The binding limit is the one the regimen comes closest to (or goes furthest past): the stricter.
         binding = max(uses, key=lambda use: -1.0 if use.percent is None else use.percent)
         reference = standard.values[nutrient.id]

@@ -49,7 +49,7 @@ def _total(total: NutrientTotal) -> dict[str, Any]:
                 "percent_ul": _num(use.percent),
             }
             for use in total.limits
-        ],  # fmt: skip
+        ],
     }
 
 
