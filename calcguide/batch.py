@@ -7,15 +7,16 @@ its error so one bad input never stops the others.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
 from pathlib import Path
 
 from .config import Config
 from .errors import InputError
 from .evaluate import Report, evaluate, failed
 from .loading import default_name, read_regimens
-from .regimen import Profile, Regimen, check_profile, regimen_from_line
+from .regimen import LabelReader, Profile, Regimen, check_profile, regimen_from_line
 
 STDIN = "-"
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
@@ -77,12 +78,42 @@ def _read(path: str, max_bytes: int) -> bytes:
     return data
 
 
+MAX_LABEL_BYTES = 2 * 1024 * 1024
+
+
+def label_reader(folder: str) -> LabelReader:
+    """Reads DSLD label JSON files named in a regimen, relative to the regimen file's folder."""
+
+    def read_label(path: str) -> Mapping[str, Any]:
+        import json
+
+        full = os.path.join(folder, path)
+        try:
+            with open(full, "rb") as handle:
+                data = handle.read(MAX_LABEL_BYTES + 1)
+        except OSError as exc:
+            raise InputError(f"DSLD label {path} cannot be read ({exc.strerror})", "check the path") from None
+        if len(data) > MAX_LABEL_BYTES:
+            raise InputError(f"DSLD label {path} is larger than {MAX_LABEL_BYTES:,} bytes", "check the file")
+        try:
+            label = json.loads(data)
+        except (ValueError, RecursionError) as exc:
+            raise InputError(
+                f"DSLD label {path} is not valid JSON ({exc})", "save the label JSON as the API gives it"
+            ) from None
+        if not isinstance(label, Mapping):
+            raise InputError(f"DSLD label {path} is not a JSON object", "save the label JSON as the API gives it")
+        return label
+
+    return read_label
+
+
 def prepare(regimen: Regimen, options: Options) -> Regimen:
     """The regimen with its profile completed: flags over the file's fields over the config's default profile."""
     config = options.config
     profile = options.profile.over(regimen.profile.over(config.profile))
     check_profile(profile)
-    return Regimen(regimen.name, regimen.source, regimen.items, profile, regimen.location, regimen.ignored)
+    return replace(regimen, profile=profile)
 
 
 def judge(options: Options) -> Callable[[Regimen], Report]:
@@ -117,7 +148,8 @@ def regimens_for(item: Input, options: Options) -> Iterator[Regimen | InputError
     except InputError as exc:
         yield exc.at(source)
         return
-    for entry in read_regimens(data, source):
+    folder = os.path.dirname(os.path.abspath(item)) if item != STDIN else os.getcwd()
+    for entry in read_regimens(data, source, label_reader(folder)):
         if isinstance(entry, InputError):
             yield entry
             continue

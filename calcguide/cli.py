@@ -42,6 +42,7 @@ class Format(StrEnum):
     json = "json"
     jsonl = "jsonl"
     markdown = "markdown"
+    html = "html"
 
 
 class CompareFormat(StrEnum):
@@ -185,7 +186,11 @@ def _write_reports(reports: Iterator[Report], output_format: Format, summary_onl
     from .report.summary import SummaryRow, summary_row
 
     rows: list[SummaryRow] = []
-    if output_format is Format.jsonl:
+    if output_format is Format.html:
+        from .report import html
+
+        out.write(html.render(list(reports)))
+    elif output_format is Format.jsonl:
         from .report import json as json_report
 
         for report in reports:
@@ -229,7 +234,7 @@ def _write_life_stages(items: list[Input], options: Options, tally: _Tally, outp
     from .lifestages import every_life_stage
     from .report import json as json_report
 
-    if output_format is Format.markdown:
+    if output_format in (Format.markdown, Format.html):
         raise _fail("--all-life-stages prints table, json or jsonl")
     first = True
     for item in items:
@@ -559,6 +564,37 @@ def schema(
 
     name = "report.schema.json" if report else "regimen.schema.json"
     sys.stdout.write(resources.files("calcguide").joinpath("data", name).read_text(encoding="utf-8"))
+
+
+import_app = typer.Typer(help="Turn other formats into regimen YAML.", no_args_is_help=True)
+app.add_typer(import_app, name="import")
+
+
+@import_app.command("dsld")
+@_guarded
+def import_dsld(
+    labels: Annotated[list[Path], typer.Argument(help="DSLD label JSON files, as the DSLD API returns them.")],
+) -> None:
+    """Print the regimen product item of NIH ODS Dietary Supplement Label Database labels.
+
+    Rows calcguide cannot check are listed as comments, quoting the label's own words.
+    """
+    from .batch import label_reader
+    from .dsld import DsldError, product_yaml
+
+    failed = False
+    for label in labels:
+        try:
+            data = label_reader(os.getcwd())(str(label))
+            sys.stdout.write(product_yaml(data, str(label)))
+        except InputError as exc:
+            print(f"{label}: {exc.text.removeprefix(f'DSLD label {label} ')}", file=sys.stderr)
+            failed = True
+        except DsldError as exc:
+            print(f"{label}: {exc}; give a label JSON as the DSLD API returns it", file=sys.stderr)
+            failed = True
+    if failed:
+        raise typer.Exit(EXIT_INPUT)
 
 
 def main() -> None:

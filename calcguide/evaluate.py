@@ -110,7 +110,8 @@ def evaluate(
                 )
             )
     findings.sort(key=lambda f: (-f.severity.rank, f.code))
-    notes = ([reference.note] if reference.note else []) + list(normalized.notes) + _profile_notes(regimen.profile)
+    notes = [reference.note] if reference.note else []
+    notes += [*regimen.notes, *normalized.notes, *_profile_notes(regimen.profile)]
     return Report(
         regimen.source,
         regimen.name,

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import PurePath
 
 from .errors import InputError, Location
-from .regimen import Regimen, parse_regimens
+from .regimen import LabelReader, Regimen, parse_regimens
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -41,20 +41,26 @@ def default_name(source: str) -> str:
     return PurePath(source).stem if source not in ("", "-", "<stdin>") else "stdin"
 
 
-def read_regimens(data: str | bytes, source: str = "<input>") -> Iterator[Regimen | InputError]:
+def read_regimens(
+    data: str | bytes, source: str = "<input>", labels: LabelReader | None = None
+) -> Iterator[Regimen | InputError]:
     """Every regimen in a file's contents, or the InputError of each one that cannot be read (never raises)."""
     try:
         text = decode(data) if isinstance(data, bytes) else data
     except InputError as exc:
         yield exc.at(source)
         return
-    yield from parse_regimens(text, source, default_name(source))
+    yield from parse_regimens(text, source, default_name(source), labels)
 
 
-def load_regimens(data: str | bytes, source: str = "<input>") -> list[Regimen]:
-    """All regimens in a YAML text (several with ``---``); raises the first InputError met."""
+def load_regimens(data: str | bytes, source: str = "<input>", labels: LabelReader | None = None) -> list[Regimen]:
+    """All regimens in a YAML text (several with ``---``); raises the first InputError met.
+
+    ``labels`` reads DSLD label files named by product items (``calcguide.batch.label_reader`` reads them from
+    disk relative to a folder).
+    """
     regimens = []
-    for entry in read_regimens(data, source):
+    for entry in read_regimens(data, source, labels):
         if isinstance(entry, InputError):
             raise entry
         regimens.append(entry)

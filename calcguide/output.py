@@ -18,6 +18,9 @@ def open_output(path: str | None) -> Iterator[TextIO]:
         return
     target = os.path.abspath(path)
     fd, temp = tempfile.mkstemp(dir=os.path.dirname(target), prefix=f".{os.path.basename(target)}.", suffix=".tmp")
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(temp, 0o666 & ~umask)  # mkstemp makes 0600; the report should be as readable as any new file
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             yield handle

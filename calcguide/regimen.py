@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from .catalog import suggest
 from .doses import (
@@ -21,6 +22,9 @@ from .doses import (
 )
 from .errors import InputError, Location
 from .yamltree import YMap, YNode, YScalar, YSeq, parse_documents
+
+LabelReader = Callable[[str], Mapping[str, Any]]
+"""Reads a DSLD label file named in a regimen (relative to the regimen file); injected by the caller."""
 
 SEXES = ("female", "male")
 MAX_ITEMS = 1000  # far beyond any real regimen; a bound on the work one document can ask for
@@ -97,6 +101,7 @@ class Regimen:
     profile: Profile = field(default_factory=Profile)
     location: Location = field(default_factory=lambda: Location(1, 1))
     ignored: tuple[Ignored, ...] = ()
+    notes: tuple[str, ...] = ()
 
 
 _TOP_KEYS = ("name", "profile", "items", "ignore")
@@ -326,9 +331,43 @@ def _ingredient(node: YNode) -> Iterator[Dose]:
         yield Dose(dose, node.loc)
 
 
-def _product(node: YMap) -> Item:
+class _Parse:
+    """What one document's parse needs besides the tree: the label reader, and notes gathered on the way."""
+
+    def __init__(self, labels: LabelReader | None) -> None:
+        self.labels = labels
+        self.notes: list[str] = []
+
+
+def _dsld_product(node: YMap, spec: YMap, parse: _Parse) -> Item:
+    """``product: {dsld: labels/123456.json, servings: 1}``: the label's Supplement Facts as the product."""
+    from .dsld import DsldError, label_to_product
+
+    _check_keys(spec, ("dsld", "servings", "frequency"), "a DSLD product")
+    path = _text(spec.entries["dsld"], "dsld", "'dsld: labels/123456.json'")
+    if parse.labels is None:
+        raise InputError("DSLD labels are read by the calcguide command", "pass labels= to load_regimens", spec.loc)
+    try:
+        item, warnings = label_to_product(parse.labels(path), path)
+    except DsldError as exc:
+        raise InputError(
+            f"DSLD label {path}: {exc}", "give a label JSON as the DSLD API returns it", spec.loc
+        ) from None
+    except InputError as exc:
+        raise exc.located(spec.entries["dsld"].loc) from None
+    parse.notes += [f"{item['product']}: {warning}" for warning in warnings]
+    doses = tuple(Dose(parse_dose(text, spec.loc), spec.loc) for text in item["ingredients"])
+    if not doses:
+        raise InputError(f"DSLD label {path} lists no ingredient calcguide checks", "check the label file", spec.loc)
+    both = {**spec.entries, **{k: v for k, v in node.entries.items() if k != "product"}}
+    return Item(str(item["product"]), doses, _servings(both), _frequency(both) or DAILY, node.loc, is_product=True)
+
+
+def _product(node: YMap, parse: _Parse) -> Item:
     _check_keys(node, _PRODUCT_KEYS, "a product")
     entries = node.entries
+    if isinstance(entries["product"], YMap) and "dsld" in entries["product"].entries:
+        return _dsld_product(node, entries["product"], parse)
     name = _text(entries["product"], "product", "'product: Calcium + D3 tablet'")
     ingredients = entries.get("ingredients")
     if ingredients is None or (isinstance(ingredients, YScalar) and ingredients.value is None):
@@ -344,7 +383,7 @@ def _product(node: YMap) -> Item:
     return Item(name, doses, _servings(entries), _frequency(entries) or DAILY, node.loc, is_product=True)
 
 
-def _items(node: YNode) -> Iterator[Item]:
+def _items(node: YNode, parse: _Parse) -> Iterator[Item]:
     if isinstance(node, YScalar) and isinstance(node.value, str):
         for dose in _doses_from_text(node.value, node.loc):
             yield _single(dose, node.loc)
@@ -357,7 +396,7 @@ def _items(node: YNode) -> Iterator[Item]:
         )
     for child in node.items:
         if isinstance(child, YMap) and "product" in child.entries:
-            yield _product(child)
+            yield _product(child, parse)
         elif isinstance(child, YMap) and "dose" in child.entries:
             _check_keys(child, _DOSE_KEYS, "an item")
             text = _text(child.entries["dose"], "dose", "'dose: 50000 IU D2'")
@@ -377,8 +416,12 @@ def _items(node: YNode) -> Iterator[Item]:
                 yield _single(dose, child.loc)
 
 
-def regimen_from_tree(tree: YNode | None, source: str, default_name: str) -> Regimen:
-    """Build a Regimen from one YAML document; raises InputError (without the source) on anything off."""
+def regimen_from_tree(tree: YNode | None, source: str, default_name: str, labels: LabelReader | None = None) -> Regimen:
+    """Build a Regimen from one YAML document; raises InputError (without the source) on anything off.
+
+    ``labels`` reads the DSLD label files that product items may name (``product: {dsld: path}``).
+    """
+    parse = _Parse(labels)
     if tree is None:
         raise InputError("the regimen is empty", "add 'items:' with at least one dose", Location(1, 1))
     if not isinstance(tree, YMap):
@@ -392,7 +435,7 @@ def regimen_from_tree(tree: YNode | None, source: str, default_name: str) -> Reg
     if "items" not in entries:
         raise InputError("the regimen has no 'items'", "add 'items:' with at least one dose", tree.loc)
     name = _text(entries["name"], "name", "'name: Bone stack'") if "name" in entries else default_name
-    items = tuple(_items(entries["items"]))
+    items = tuple(_items(entries["items"], parse))
     if len(items) > MAX_ITEMS:
         raise InputError(
             f"the regimen lists {len(items):,} items, more than {MAX_ITEMS:,}",
@@ -403,7 +446,7 @@ def regimen_from_tree(tree: YNode | None, source: str, default_name: str) -> Reg
         raise InputError("'items' is empty", "list at least one dose", entries["items"].loc)
     profile = profile_from_tree(entries["profile"]) if "profile" in entries else Profile()
     ignored = _ignored(entries["ignore"]) if "ignore" in entries else ()
-    return Regimen(name, source, items, profile, tree.loc, ignored)
+    return Regimen(name, source, items, profile, tree.loc, ignored, tuple(parse.notes))
 
 
 def _ignored(node: YNode) -> tuple[Ignored, ...]:
@@ -441,7 +484,9 @@ def rule_name(name_or_code: str, location: Location | None = None) -> str:
     raise InputError(f"unknown rule '{wanted}'", hint, location)
 
 
-def parse_regimens(text: str, source: str, default_name: str) -> Iterator[Regimen | InputError]:
+def parse_regimens(
+    text: str, source: str, default_name: str, labels: LabelReader | None = None
+) -> Iterator[Regimen | InputError]:
     """Every regimen in a (possibly multi-document) YAML text; an unreadable one yields its InputError.
 
     A YAML syntax error ends the stream (nothing after it can be trusted); an error inside one document
@@ -453,7 +498,7 @@ def parse_regimens(text: str, source: str, default_name: str) -> Iterator[Regime
             count += 1
             name = default_name if index == 0 else f"{default_name} #{index + 1}"
             try:
-                yield regimen_from_tree(tree, source, name)
+                yield regimen_from_tree(tree, source, name, labels)
             except InputError as exc:
                 yield exc.at(source)
     except InputError as exc:
@@ -467,7 +512,7 @@ def regimen_from_line(text: str, source: str = "<text>", profile: Profile | None
     """A regimen from a one-line dose list such as "5000 IU D3 + 500 mcg MK-4 + 100 mcg MK-7"."""
     loc = Location(1, 1)
     try:
-        items = tuple(_single(dose, loc) for dose in _doses_from_text(text, loc))
+        items = tuple(_single(dose, loc) for dose in _doses_from_text(text, loc))  # no products on one line
     except InputError as exc:
         raise exc.at(source) from None
     return Regimen(text.strip(), source, items, profile or Profile(), loc)
