@@ -26,14 +26,6 @@ HOSTILE_NAME = '<script>alert("x")</script> & <b>bold</b> "quoted" \'single\''
 HOSTILE = f"name: {json.dumps(HOSTILE_NAME)}\nitems:\n  - 50000 IU D3\n  - product: '<img src=x onerror=alert(1)>'\n    ingredients: [1000 IU D3, 100 mcg MK-7]\n"
 
 
-def _register_marker() -> None:
-    """Register the ``chromium`` marker without a conftest (so it is not an unknown-mark warning)."""
-    config = getattr(pytest.mark, "_config", None)
-    if config is not None and "chromium" not in {m.split(":")[0] for m in config.getini("markers")}:
-        config.addinivalue_line("markers", "chromium: renders the HTML report in headless Chromium")
-
-
-_register_marker()
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 if CHROMIUM is None and Path("/usr/bin/chromium").exists():
     CHROMIUM = "/usr/bin/chromium"
