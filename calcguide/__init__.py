@@ -3,7 +3,7 @@
 The public API, used by the command line itself::
 
     from calcguide import load_regimens, evaluate
-    for regimen in load_regimens(open("regimens/bone-stack.yaml").read(), "regimens/bone-stack.yaml"):
+    for regimen in load_regimens(open("regimens/full-bone-stack.yaml").read(), "regimens/full-bone-stack.yaml"):
         report = evaluate(regimen)
         for finding in report.findings:
             print(finding.severity, finding.rule, finding.message)

@@ -52,6 +52,8 @@ def expand(paths: Iterable[str]) -> Iterator[str]:
         if path != STDIN and os.path.isdir(path):
             found = sorted(p for p in Path(path).rglob("*") if p.suffix.lower() in _SUFFIXES and p.is_file())
             yield from (str(p) for p in found)
+            if not found:
+                yield path  # reading it reports that the folder holds no regimen
         else:
             yield path
 
@@ -68,7 +70,7 @@ def _read(path: str, max_bytes: int) -> bytes:
     except FileNotFoundError:
         raise InputError("no such file", "check the path") from None
     except IsADirectoryError:
-        raise InputError("is a directory", "name a regimen file") from None
+        raise InputError("a folder with no *.yaml or *.yml files", "check the path") from None
     except OSError as exc:
         raise InputError(f"cannot be read ({exc.strerror})", "check the path and its permissions") from None
     if len(data) > max_bytes:
@@ -140,7 +142,7 @@ def regimens_for(item: Input, options: Options) -> Iterator[Regimen | InputError
         try:
             yield prepare(regimen_from_line(item.text, source), options)
         except InputError as exc:
-            yield exc.at(source)
+            yield exc.at(source).named(item.text)
         return
     source = "<stdin>" if item == STDIN else item
     try:
@@ -156,7 +158,7 @@ def regimens_for(item: Input, options: Options) -> Iterator[Regimen | InputError
         try:
             yield prepare(entry, options)
         except InputError as exc:
-            yield exc.at(source)
+            yield exc.at(source).named(entry.name)
 
 
 def reports_for(item: Input, options: Options) -> list[Report]:
@@ -166,7 +168,7 @@ def reports_for(item: Input, options: Options) -> list[Report]:
     reports = []
     for entry in regimens_for(item, options):
         if isinstance(entry, InputError):
-            reports.append(failed(entry.source, name, entry))
+            reports.append(failed(entry.source, entry.regimen or name, entry))
             continue
         try:
             reports.append(evaluate_one(entry))

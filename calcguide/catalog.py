@@ -105,8 +105,13 @@ class Catalog:
 def suggest(name: str, choices: Iterable[str]) -> str | None:
     """The closest known name to a misspelt one, for a "did you mean"; None when nothing is close."""
     by_key = {fold(choice): choice for choice in choices}
-    close = difflib.get_close_matches(fold(name), list(by_key), n=1, cutoff=0.75)
-    return by_key[close[0]] if close else None
+    key = fold(name)
+    close = difflib.get_close_matches(key, list(by_key), n=1, cutoff=0.75)
+    if close:
+        return by_key[close[0]]
+    # A clipped word ("warn" for "warning") is close in meaning though not in letters.
+    clipped = [choice for k, choice in by_key.items() if len(key) >= 3 and k.startswith(key)]
+    return clipped[0] if len(clipped) == 1 else None
 
 
 def _names(entry: dict[str, object]) -> list[str]:

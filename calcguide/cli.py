@@ -20,7 +20,7 @@ from .config import CONFIG_NAME, Config, parse_config
 from .errors import InputError
 from .evaluate import Report
 from .loading import decode
-from .output import open_output
+from .output import OutputError, open_output
 from .regimen import Regimen, profile_from_flags, rule_name
 from .rules import Severity
 
@@ -79,6 +79,9 @@ def _guarded(command: _Command) -> _Command:
         except KeyboardInterrupt:
             print("calcguide: interrupted", file=sys.stderr)
             raise typer.Exit(EXIT_INTERRUPTED) from None
+        except OutputError as exc:
+            print(f"calcguide: {exc}", file=sys.stderr)
+            raise typer.Exit(EXIT_INPUT) from None
         except BrokenPipeError:
             # Point stdout at /dev/null so the interpreter's final flush cannot raise again.
             devnull = os.open(os.devnull, os.O_WRONLY)
@@ -547,7 +550,10 @@ def explain(rule: Annotated[str, typer.Argument(help="A rule's name or code, e.g
         lines += ["Thresholds (override in calcguide.yaml under rules:):"]
         lines += [f"  {key}: {value:g}" for key, value in found.thresholds.items()] + [""]
     lines += ["Evidence:"] + [f"  - {e.title}\n    {e.url}" for e in found.evidence] + [""]
-    who = f"  (with {dict(found.profile)})" if found.profile else ""
+    who = "".join(
+        f"  (with {key}: {', '.join(map(str, value)) if isinstance(value, list) else value})"
+        for key, value in found.profile.items()
+    )
     lines += ["Examples:", f"  fires: {found.fires}{who}", f"  quiet: {found.quiet}{who}", ""]
     sys.stdout.write("\n".join(lines))
 

@@ -78,7 +78,10 @@ def compare(reports: list[Report]) -> Comparison:
         for (rule, nutrient), severities in sorted(keyed.items(), key=lambda kv: (codes[kv[0][0]], kv[0][1] or ""))
     )
     changes = []
-    for index in range(len(reports)):
+    for index, report in enumerate(reports):
+        if report.error is not None or reports[0].error is not None:  # nothing to measure against
+            changes.append(Change((), ()))
+            continue
         fixes = tuple(_key(r.rule, r.nutrient) for r in rows if r.cells[0] is not None and r.cells[index] is None)
         new = tuple(_key(r.rule, r.nutrient) for r in rows if r.cells[0] is None and r.cells[index] is not None)
         changes.append(Change(fixes, new))

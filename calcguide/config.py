@@ -59,10 +59,11 @@ def _rule_overrides(node: YNode) -> tuple[dict[str, dict[str, float]], dict[str,
             if setting == "severity":
                 levels = [s.value for s in Severity]
                 if not isinstance(value, YScalar) or value.value not in levels:
-                    raw = value.raw if isinstance(value, YScalar) else "a list or mapping"
-                    close = suggest(str(raw), levels)
+                    if not isinstance(value, YScalar):
+                        raise InputError("a severity must be one word", "use info, warning or error", value.loc)
+                    close = suggest(str(value.raw), levels)
                     hint = f"did you mean '{close}'?" if close else "use info, warning or error"
-                    raise InputError(f"unknown severity '{raw}'", hint, value.loc)
+                    raise InputError(f"unknown severity '{value.raw}'", hint, value.loc)
                 severities[name] = Severity(str(value.value))
                 continue
             number = value.value if isinstance(value, YScalar) else None
@@ -78,6 +79,8 @@ def parse_config(text: str, source: str) -> Config:
     """Parse a config file's text; raises InputError naming the place of anything unknown."""
     try:
         documents = list(parse_documents(text))
+        if len(documents) > 1:
+            raise InputError("a config holds one YAML document", "remove the '---' and what follows", None)
         tree = documents[0] if documents else None
         if tree is None:
             return Config(source=source)

@@ -26,26 +26,32 @@ class InputError(Exception):
         hint: str = "",
         location: Location | None = None,
         source: str = "",
+        regimen: str = "",
     ) -> None:
         super().__init__(message)
         self.message = message
         self.hint = hint
         self.location = location
         self.source = source
+        self.regimen = regimen  # the name of the regimen it belongs to, where one is known
 
-    def __reduce__(self) -> tuple[type[InputError], tuple[str, str, Location | None, str]]:
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, str, Location | None, str, str]]:
         # Exceptions pickle only their args by default; batches send errors between processes.
-        return (InputError, (self.message, self.hint, self.location, self.source))
+        return (InputError, (self.message, self.hint, self.location, self.source, self.regimen))
 
     def at(self, source: str) -> InputError:
         """The same error, naming the file (or ``<stdin>``) it came from."""
-        return InputError(self.message, self.hint, self.location, source)
+        return InputError(self.message, self.hint, self.location, source, self.regimen)
+
+    def named(self, regimen: str) -> InputError:
+        """The same error, naming the regimen (so a report keeps its place and name in a batch)."""
+        return InputError(self.message, self.hint, self.location, self.source, regimen)
 
     def located(self, location: Location | None) -> InputError:
         """The same error at ``location`` unless it already knows a more precise place."""
         if self.location is not None or location is None:
             return self
-        return InputError(self.message, self.hint, location, self.source)
+        return InputError(self.message, self.hint, location, self.source, self.regimen)
 
     @property
     def text(self) -> str:

@@ -9,7 +9,7 @@ from .catalog import catalog
 from .errors import InputError
 from .normalize import normalize
 from .reference import Standard, standard_for
-from .regimen import Profile, Regimen
+from .regimen import Profile, Regimen, rule_name
 from .rules import REGISTRY, Context, Finding, Severity
 from .totals import NutrientTotal, compute_totals
 
@@ -74,7 +74,7 @@ def evaluate(
 ) -> Report:
     """Evaluate one regimen: totals against its life stage, and the findings of the selected rules.
 
-    ``select`` and ``ignore`` take rule names; ``thresholds`` and ``severities`` override a rule's defaults by
+    ``select`` and ``ignore`` take rule names or codes; ``thresholds`` and ``severities`` override a rule's defaults by
     rule name (a severity override replaces whatever severity the rule would give). The regimen's own
     ``ignore`` entries are honoured and listed in the report. Raises InputError when a dose's unit does not
     fit its nutrient (IU of calcium). ``standard`` picks the upper limits: ``nasem`` (US), ``efsa`` or ``both``
@@ -87,8 +87,8 @@ def evaluate(
     reference = standard_for(regimen.profile, standard)
     totals = compute_totals(normalized, reference)
     context = Context(regimen, reference, normalized, totals)
-    chosen = set(select) if select is not None else set(REGISTRY)
-    chosen -= set(ignore)
+    chosen = {rule_name(name) for name in select} if select is not None else set(REGISTRY)
+    chosen -= {rule_name(name) for name in ignore}
     ignored = tuple((entry.rule, entry.reason) for entry in regimen.ignored if entry.rule in chosen)
     chosen -= {rule for rule, _ in ignored}
     forced = severities or {}

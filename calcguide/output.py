@@ -10,6 +10,10 @@ from contextlib import contextmanager
 from typing import TextIO
 
 
+class OutputError(Exception):
+    """The output file cannot be written (its folder is missing, it is a folder, no permission)."""
+
+
 @contextmanager
 def open_output(path: str | None) -> Iterator[TextIO]:
     """Yield a text stream; for a path, the file appears complete or not at all, never half-written."""
@@ -17,7 +21,12 @@ def open_output(path: str | None) -> Iterator[TextIO]:
         yield sys.stdout
         return
     target = os.path.abspath(path)
-    fd, temp = tempfile.mkstemp(dir=os.path.dirname(target), prefix=f".{os.path.basename(target)}.", suffix=".tmp")
+    if os.path.isdir(target):
+        raise OutputError(f"{path}: is a folder; --output takes a file name")
+    try:
+        fd, temp = tempfile.mkstemp(dir=os.path.dirname(target), prefix=f".{os.path.basename(target)}.", suffix=".tmp")
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot be written ({exc.strerror}); check that its folder exists") from None
     umask = os.umask(0)
     os.umask(umask)
     os.chmod(temp, 0o666 & ~umask)  # mkstemp makes 0600; the report should be as readable as any new file

@@ -500,7 +500,7 @@ def parse_regimens(
             try:
                 yield regimen_from_tree(tree, source, name, labels)
             except InputError as exc:
-                yield exc.at(source)
+                yield exc.at(source).named(name)
     except InputError as exc:
         yield exc.at(source)
         return

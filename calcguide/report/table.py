@@ -191,7 +191,8 @@ def comparison_table(comparison: Comparison) -> RenderableType:
         marks: list[RenderableType] = []
         for index, severity in enumerate(finding.cells):
             if severity is None:
-                marks.append(Text("fixed" if index and base is not None else "-", style="green" if base else "dim"))
+                fixed = index and base is not None and reports[index].error is None
+                marks.append(Text("fixed", style="green") if fixed else Text("-", style="dim"))
                 continue
             text = Text(severity.value, style=SEVERITY_STYLE[severity])
             if index and base is None:

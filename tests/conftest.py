@@ -1,0 +1,132 @@
+"""Shared helpers: one-line regimens, YAML regimens, the CLI runner, golden files and hypothesis profiles."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+from typer.testing import CliRunner
+
+import calcguide
+from calcguide.cli import app
+
+REPO = Path(__file__).resolve().parent.parent
+REGIMENS = REPO / "regimens"
+GOLDEN = Path(__file__).resolve().parent / "golden"
+UPDATE_GOLDEN = os.environ.get("CALCGUIDE_UPDATE_GOLDEN") == "1"
+
+# Property tests: "ci" is thorough, "dev" quick. Choose with HYPOTHESIS_PROFILE=dev.
+settings.register_profile(
+    "ci", max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow], print_blob=True
+)
+settings.register_profile("dev", max_examples=200, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+# Anything that could make Rich or click colour the output, or read a config file, is cleared for CLI runs.
+_CLEAN_ENV: dict[str, str | None] = {
+    "NO_COLOR": None,
+    "FORCE_COLOR": None,
+    "TTY_COMPATIBLE": None,
+    "TTY_INTERACTIVE": None,
+    "CLICOLOR_FORCE": None,
+    "COLUMNS": "100",
+    "LINES": "50",
+}
+
+
+def make_profile(
+    *,
+    age: float | None = None,
+    sex: str | None = None,
+    pregnant: bool = False,
+    lactating: bool = False,
+    medications: Sequence[str] = (),
+    conditions: Sequence[str] = (),
+) -> calcguide.Profile:
+    return calcguide.Profile(
+        age_years=None if age is None else float(age),
+        sex=sex,
+        pregnant=pregnant,
+        lactating=lactating,
+        medications=tuple(medications),
+        conditions=tuple(conditions),
+    )
+
+
+def check_text(
+    line: str,
+    *,
+    select: Iterable[str] | None = None,
+    thresholds: Mapping[str, Mapping[str, float]] | None = None,
+    **profile: object,
+) -> calcguide.Report:
+    """Evaluate a one-line regimen ("5000 IU D3 + 100 mcg MK-7") for a profile given as keywords."""
+    regimen = calcguide.regimen_from_line(line, profile=make_profile(**profile))  # type: ignore[arg-type]
+    return calcguide.evaluate(regimen, select=select, thresholds=thresholds)
+
+
+def check_yaml(text: str, source: str = "test.yaml", **options: object) -> calcguide.Report:
+    """Evaluate the only regimen of a YAML text (for what one line cannot say: diet, products, servings)."""
+    (regimen,) = calcguide.load_regimens(text, source)
+    return calcguide.evaluate(regimen, **options)  # type: ignore[arg-type]
+
+
+def found(report: calcguide.Report) -> list[tuple[str, str]]:
+    """The findings as (rule, severity) pairs, in report order."""
+    return [(f.rule, f.severity.value) for f in report.findings]
+
+
+def total(report: calcguide.Report, nutrient: str) -> calcguide.NutrientTotal:
+    (match,) = [t for t in report.totals if t.nutrient == nutrient]
+    return match
+
+
+@dataclass(frozen=True)
+class CliResult:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+class Cli:
+    """Runs ``calcguide`` in-process in an empty working directory (so no calcguide.yaml is picked up)."""
+
+    def __init__(self, cwd: Path) -> None:
+        self.cwd = cwd
+        self.runner = CliRunner()
+
+    def __call__(self, *args: str, env: Mapping[str, str | None] | None = None, input: str | None = None) -> CliResult:
+        previous = Path.cwd()
+        os.chdir(self.cwd)
+        try:
+            result = self.runner.invoke(app, list(args), env={**_CLEAN_ENV, **(env or {})}, input=input)
+        finally:
+            os.chdir(previous)
+        if result.exception is not None and not isinstance(result.exception, SystemExit):
+            raise result.exception
+        return CliResult(result.exit_code, result.stdout, result.stderr)
+
+
+@pytest.fixture
+def cli(tmp_path: Path) -> Cli:
+    return Cli(tmp_path)
+
+
+def regimen_files() -> list[Path]:
+    return sorted(REGIMENS.glob("*.yaml"))
+
+
+def assert_golden(name: str, actual: str) -> None:
+    """Compare with tests/golden/<name>; with CALCGUIDE_UPDATE_GOLDEN=1, write it instead (then read it!)."""
+    path = GOLDEN / name
+    if UPDATE_GOLDEN:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(actual, encoding="utf-8")
+        return
+    assert path.exists(), f"{path} is missing: run with CALCGUIDE_UPDATE_GOLDEN=1 and review the file"
+    expected = path.read_text(encoding="utf-8")
+    assert actual == expected, f"{name} differs from its golden file (CALCGUIDE_UPDATE_GOLDEN=1 rewrites it)"

@@ -1,0 +1,72 @@
+"""CG304 condition-caution: vitamin D, calcium (and in CKD magnesium, phosphorus) with a risky condition."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import check_text
+
+RULE = "condition-caution"
+GRANULOMA = "Granulomas convert vitamin D to its active form without the usual control, which can cause hypercalcemia."
+HYPERCALCEMIA = (
+    "Vitamin D and calcium supplements can raise blood calcium further; do not take them without a clinician."
+)
+CKD = "The kidneys regulate calcium, phosphorus, magnesium and active vitamin D; doses need nephrology guidance."
+
+
+@pytest.mark.parametrize(
+    ("line", "conditions", "expected"),
+    [
+        ("2000 IU D3", ["sarcoidosis"], [("vitamin_d", "warning")]),
+        ("500 mg calcium", ["sarcoidosis"], []),  # granulomas: vitamin D only
+        ("100 mcg MK-7", ["sarcoidosis"], []),
+        ("500 mg calcium", ["hypercalcemia"], [("calcium", "error")]),
+        ("1000 IU D3", ["high blood calcium"], [("vitamin_d", "error")]),
+        ("500 mg calcium", ["kidney stones"], [("calcium", "warning")]),
+        ("1000 IU D3", ["primary hyperparathyroidism"], [("vitamin_d", "warning")]),
+        ("400 mg magnesium", ["CKD"], [("magnesium", "warning")]),
+        ("100 mg phosphorus", ["chronic kidney disease"], [("phosphorus", "warning")]),
+        ("400 mg magnesium", ["kidney stones"], []),  # magnesium only matters in kidney disease
+        ("2000 IU D3", ["osteoporosis"], []),  # not a condition calcguide checks
+        ("2000 IU D3", [], []),
+        (
+            "500 mg calcium + 1000 IU D3",
+            ["hypercalcemia", "sarcoidosis"],
+            [("vitamin_d", "error"), ("vitamin_d", "warning")],
+        ),
+    ],
+)
+def test_cases(line: str, conditions: list[str], expected: list[tuple[str, str]]) -> None:
+    report = check_text(line, select=[RULE], conditions=conditions)
+    assert [(f.nutrient, f.severity.value) for f in report.findings] == expected
+
+
+def test_exact_message_granulomatous_disease() -> None:
+    (finding,) = check_text("2000 IU D3", select=[RULE], conditions=["sarcoidosis"]).findings
+    assert (finding.rule, finding.code, finding.severity.value) == (RULE, "CG304", "warning")
+    # 2,000 IU / 40 = 50 mcg
+    assert (
+        finding.message == f"sarcoidosis (granulomatous disease) with 50 mcg (2,000 IU) of vitamin D a day. {GRANULOMA}"
+    )
+    assert [e.url for e in finding.evidence] == [
+        "https://ods.od.nih.gov/factsheets/VitaminD-HealthProfessional/",
+        "https://doi.org/10.1210/clinem/dgae290",
+    ]
+
+
+def test_exact_message_hypercalcemia_is_an_error() -> None:
+    (finding,) = check_text("500 mg calcium + 1000 IU D3", select=[RULE], conditions=["hypercalcemia"]).findings
+    assert finding.severity.value == "error"
+    assert finding.message == (
+        f"hypercalcemia with 25 mcg (1,000 IU) of vitamin D a day and 500 mg of calcium a day. {HYPERCALCEMIA}"
+    )
+
+
+def test_exact_message_kidney_disease() -> None:
+    (finding,) = check_text("400 mg magnesium", select=[RULE], conditions=["CKD"]).findings
+    assert finding.message == f"CKD (chronic kidney disease) with 400 mg of magnesium a day. {CKD}"
+    assert [e.url for e in finding.evidence] == ["https://kdigo.org/guidelines/ckd-mbd/"]
+
+
+def test_an_unknown_condition_is_noted() -> None:
+    report = check_text("2000 IU D3", conditions=["osteoporosis"])
+    assert "condition 'osteoporosis' is not one calcguide checks cautions for" in report.notes
