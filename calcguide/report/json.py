@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..comparison import Comparison
-from ..errors import InputError
 from ..evaluate import DISCLAIMER, Report
-from ..lifestages import StageReport
-from ..rules import Finding
-from ..schedule import Schedule
-from ..suggest import Suggestions
-from ..totals import NutrientTotal
+
+if TYPE_CHECKING:  # only for annotations: a plain check need not import compare, suggest or schedule
+    from ..comparison import Comparison
+    from ..errors import InputError
+    from ..lifestages import StageReport
+    from ..rules import Finding
+    from ..schedule import Schedule
+    from ..suggest import Suggestions
+    from ..totals import NutrientTotal
 
 SCHEMA_VERSION = 1
 _DECIMALS = 4  # enough for any label amount; hides binary floating-point noise such as 124.99999999999999

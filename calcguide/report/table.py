@@ -3,21 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from ..comparison import Comparison
 from ..evaluate import DISCLAIMER, Report
-from ..lifestages import StageReport
 from ..quantities import amount, number
 from ..rules import Evidence, Severity
-from ..schedule import Schedule
-from ..suggest import Suggestions
-from ..totals import NutrientTotal
-from .summary import SummaryRow
+
+if TYPE_CHECKING:  # only for annotations: a plain check need not import compare, suggest or schedule
+    from ..comparison import Comparison
+    from ..lifestages import StageReport
+    from ..schedule import Schedule
+    from ..suggest import Suggestions
+    from ..totals import NutrientTotal
+    from .summary import SummaryRow
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 _BAR_CELLS = 10  # cells per 100 % of the UL
