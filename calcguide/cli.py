@@ -99,7 +99,9 @@ def _console(out: TextIO) -> Console:
         def on_broken_pipe(self) -> None:
             raise BrokenPipeError
 
-    return _PipeAwareConsole(file=out, highlight=False)
+    # NO_COLOR asks for plain text: Rich alone would drop colours but keep bold and dim.
+    plain = bool(os.environ.get("NO_COLOR"))
+    return _PipeAwareConsole(file=out, highlight=False, force_terminal=False if plain else None)
 
 
 def _fail(message: str) -> typer.Exit:

@@ -60,9 +60,19 @@ def _fmt(value: float) -> str:
 
 
 def _convert(
-    amount: float, unit: str, thing: Ingredient, nutrient: Nutrient, known: Catalog, where: Location
+    amount: float,
+    unit: str,
+    thing: Ingredient,
+    nutrient: Nutrient,
+    known: Catalog,
+    where: Location,
+    label_form: bool = False,
 ) -> tuple[float, str | None]:
-    """``amount unit`` of an ingredient in its nutrient's unit, and a note when a convention was assumed."""
+    """``amount unit`` of an ingredient in its nutrient's unit, and a note when a convention was assumed.
+
+    ``label_form`` says the form came from "(as ...)" after the nutrient's name ("vitamin A (as beta-carotene)"):
+    then, as on US labels, the amount is the nutrient's (mcg RAE), not the form's own weight.
+    """
     if unit == "IU":
         factor = known.iu_factors.get(thing.iu_form or "")
         if factor is None:
@@ -79,12 +89,12 @@ def _convert(
     mcg = amount * _MASS_IN_MCG[unit]  # straight to mcg: through mg, 2800 mcg would become 2800.0000000000005
     if nutrient.unit == "mcg":
         return mcg, None
-    mass = known.mass_factors.get(thing.form)
+    mass = None if label_form else known.mass_factors.get(thing.form)
     if mass is not None:  # mcg of beta-carotene, not mcg RAE
         return mcg * mass.factor, (
             f"{thing.label} in {unit} converted to mcg RAE at {mass.factor:g} mcg RAE per mcg ({mass.source})"
         )
-    return mcg, f"{thing.label} in {unit} read as mcg RAE, the label convention for preformed vitamin A"
+    return mcg, f"{thing.label} in {unit} read as mcg RAE, the label convention for vitamin A"
 
 
 def _resolve_form(thing: Ingredient, form: str | None, known: Catalog) -> tuple[Ingredient, str | None]:
@@ -132,7 +142,9 @@ def _nutrient_dose(
         if note:
             notes.append(f"{text.text}: {note}")
         nutrient = known.nutrients[resolved.nutrient]
-        amount, convention = _convert(text.amount, text.unit, resolved, nutrient, known, dose.location)
+        amount, convention = _convert(
+            text.amount, text.unit, resolved, nutrient, known, dose.location, label_form=resolved is not thing
+        )
         if convention:
             notes.append(f"{text.text}: {convention}")
         ingredient_id, form = resolved.id, resolved.form

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
+
 from .catalog import catalog
 
 
 def number(value: float) -> str:
-    """A readable amount: whole numbers from 100 up (with thousands separators), else up to 2 decimals."""
-    if abs(value) >= 100:
-        return f"{round(value):,}"
-    if abs(value) >= 10:
-        return f"{value:.1f}".rstrip("0").rstrip(".")
-    return f"{value:.2f}".rstrip("0").rstrip(".") or "0"
+    """A readable amount: whole numbers from 100 up (with thousands separators), else up to 2 decimals.
+
+    Halves round up, as a label would (12.25 -> 12.3), not to even as Python's round() does.
+    """
+    places = 0 if abs(value) >= 100 else 1 if abs(value) >= 10 else 2
+    rounded = Decimal(repr(value)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    if places == 0:
+        return f"{rounded:,f}"
+    return f"{rounded:f}".rstrip("0").rstrip(".") or "0"
 
 
 def vitamin_d_iu(mcg: float) -> float:

@@ -91,7 +91,7 @@ def compute_totals(normalized: Normalized, standard: Standard) -> dict[str, Nutr
             reference.target,
             reference.target_type,
             binding.ul,
-            tuple(dict.fromkeys(dose.item for dose in doses)),
+            tuple({dose.item_index: dose.item for dose in doses}.values()),
             binding.authority,
             uses,
         )

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+import jsonschema
 import pytest
 from hypothesis import HealthCheck, settings
 from typer.testing import CliRunner
@@ -19,12 +22,37 @@ REGIMENS = REPO / "regimens"
 GOLDEN = Path(__file__).resolve().parent / "golden"
 UPDATE_GOLDEN = os.environ.get("CALCGUIDE_UPDATE_GOLDEN") == "1"
 
-# Property tests: "ci" is thorough, "dev" quick. Choose with HYPOTHESIS_PROFILE=dev.
+# Property tests: "ci" (the default) runs thousands of examples, "dev" a quick 200, "thorough" 20,000 for a
+# deliberate search. Choose with HYPOTHESIS_PROFILE.
 settings.register_profile(
     "ci", max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow], print_blob=True
 )
 settings.register_profile("dev", max_examples=200, deadline=None)
+settings.register_profile(
+    "thorough", max_examples=20_000, deadline=None, suppress_health_check=[HealthCheck.too_slow], print_blob=True
+)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+@pytest.fixture(autouse=True)
+def _every_json_report_matches_the_published_schema(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each report object any test makes (through the CLI in-process or the API) is validated against
+    ``calcguide schema --report``: the schema and the output cannot drift apart."""
+    import calcguide.report.json as json_report
+
+    made = json_report.report_object
+
+    def validated(report: calcguide.Report) -> dict[str, Any]:
+        data = made(report)
+        _REPORT_VALIDATOR.validate(data)
+        return data
+
+    monkeypatch.setattr(json_report, "report_object", validated)
+
+
+_REPORT_VALIDATOR = jsonschema.Draft202012Validator(
+    json.loads((REPO / "calcguide" / "data" / "report.schema.json").read_text(encoding="utf-8"))
+)
 
 # Anything that could make Rich or click colour the output, or read a config file, is cleared for CLI runs.
 _CLEAN_ENV: dict[str, str | None] = {

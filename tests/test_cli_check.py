@@ -188,10 +188,5 @@ def test_no_color_on_a_terminal_has_no_colour_codes(tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
-@pytest.mark.xfail(
-    reason="cli.py: Rich honours NO_COLOR by dropping colours only; bold/dim/italic escapes are still written "
-    "to a terminal (Console is created in cli.py without no_color/style handling)",
-    strict=True,
-)
 def test_no_color_on_a_terminal_has_no_ansi_escapes_at_all(tmp_path: Path) -> None:
     assert not ANSI.search(_run_in_terminal(tmp_path, NO_COLOR="1"))

@@ -74,7 +74,7 @@ def test_exact_message_for_vitamin_d() -> None:
     )
     assert [(e.title, e.url) for e in finding.evidence] == [
         (
-            "NASEM 2011, Dietary Reference Intakes for Calcium and Vitamin D",
+            "NASEM 2011, Dietary Reference Intakes for Calcium and Vitamin D (tables as in the NIH ODS Vitamin D fact sheet)",
             "https://ods.od.nih.gov/factsheets/VitaminD-HealthProfessional/",
         )
     ]
