@@ -51,6 +51,7 @@ _FREQUENCY_FORMS = (
     re.compile(r"^every\s+other\s+(?P<other>day|week|month|year)$"),
     re.compile(r"^(?:once\s+)?every\s+" + _EVERY_N + r"\s+(?P<unit>day|week|month|year)s?$"),
 )
+_TIMES_EVERY = re.compile(r"^" + _TIMES + r"\s+every\s+(?P<n>\d+(?:\.\d+)?)\s+(?P<unit>day|week|month|year)s?$")
 _ABBREVIATIONS = {"qd": "daily", "od": "daily", "bid": "twice daily", "tid": "3 times daily", "qid": "4 times daily"}
 
 
@@ -90,6 +91,13 @@ def parse_frequency(text: str, location: Location | None = None) -> Frequency | 
     """
     phrase = " ".join(text.lower().replace("-", " ").split())
     phrase = _ABBREVIATIONS.get(phrase, phrase)
+    spread = _TIMES_EVERY.match(phrase)
+    if spread is not None:  # "2 times every 3 days": several intakes in a period of several days
+        intakes, every = _count(spread["count"]), float(spread["n"])
+        if intakes < 1 or intakes > 100 or every <= 0 or every > 3650:
+            raise InputError(f"frequency '{text}' has no meaning", "write e.g. '2 times every 3 days'", location)
+        period = spread["unit"]
+        return Frequency(f"{intakes} times every {every:g} {period}s", intakes, every * _PERIOD_DAYS[period])
     for form in _FREQUENCY_FORMS:
         match = form.match(phrase)
         if match is None:

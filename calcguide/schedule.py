@@ -77,29 +77,48 @@ def plan(regimen: Regimen) -> Schedule:
         if count > 4:
             notes.append(f"{item.label} is taken {item.frequency.text}: spread it evenly through the day.")
         if nutrients & set(_MINERALS):
-            # Each intake to the allowed slot with the least calcium so far, keeping the day's order.
+            # Each intake to the allowed slot with the least calcium so far; ties go to the usual spread of the
+            # day (breakfast and dinner for two). More intakes than slots share the least-loaded ones.
             carbonate = bool(calcium) and _is_carbonate(regimen, index)
             meals = [slot for slot in mineral_slots if slot in _MEALS]
-            free = list(meals if carbonate and len(meals) >= count else mineral_slots)
-            slots = []
-            for _ in range(min(count, len(free))):
-                slot = min(free, key=lambda s: (calcium_at[s], SLOTS.index(s)))
-                free.remove(slot)
+            usable = meals if carbonate and len(meals) >= min(count, 3) else mineral_slots
+            preferred = _SPREAD.get(count, (*_MEALS, "bedtime"))
+            load = {slot: calcium_at[slot] for slot in usable}
+            slots: list[str] = []
+            for _ in range(count):
+                slot = min(
+                    usable,
+                    key=lambda s: (
+                        slots.count(s),
+                        load[s],
+                        preferred.index(s) if s in preferred else 9,
+                        SLOTS.index(s),
+                    ),
+                )
                 slots.append(slot)
+                load[slot] += calcium
+            if len(set(slots)) < count:
+                notes.append(
+                    f"{item.label}: {count} intakes share {len(set(slots))} times of day after the medication; "
+                    "leave a few hours between them."
+                )
         else:
             slots = list(_SPREAD.get(count, (*_MEALS, "bedtime")))
-        why = []
-        if nutrients & set(_FAT_SOLUBLE):
-            why.append("with a meal that has some fat (vitamins D, K, A and E are fat-soluble)")
-        if calcium and _is_carbonate(regimen, index) and any(slot in _MEALS for slot in slots):
-            why.append("calcium carbonate is absorbed best with food")
-        if calcium:
-            why.append(f"{number(calcium)} mg calcium per intake")
-        if nutrients & set(_MINERALS) and earliest != "breakfast":
-            why.append(f"not before {earliest}: spaced from the medication")
+        fat = "with a meal that has some fat (vitamins D, K, A and E are fat-soluble)"
+        spaced = f"not before {earliest}: spaced from the medication"
+        carbonate_note = bool(calcium) and _is_carbonate(regimen, index)
         for slot in sorted(slots, key=SLOTS.index):
             calcium_at[slot] += calcium
-            entries.append(Entry(slot, item.label, "; ".join(why) or "any time; with a meal is easiest to remember"))
+            reasons = [fat] if nutrients & set(_FAT_SOLUBLE) else []
+            if carbonate_note and slot in _MEALS:
+                reasons.append("calcium carbonate is absorbed best with food")
+            if calcium:
+                reasons.append(f"{number(calcium)} mg calcium per intake")
+            if nutrients & set(_MINERALS) and earliest != "breakfast":
+                reasons.append(spaced)
+            entries.append(
+                Entry(slot, item.label, "; ".join(reasons) or "any time; with a meal is easiest to remember")
+            )
     entries.sort(key=lambda e: SLOTS.index(e.slot))
     for slot, mg in calcium_at.items():
         if mg > 500:

@@ -14,9 +14,10 @@ from .catalog import catalog
 from .doses import DAILY, DoseText, Frequency
 from .evaluate import Report, evaluate
 from .normalize import normalize
-from .quantities import number, vitamin_d_iu
+from .quantities import lower_label, number, vitamin_d_iu
 from .regimen import Dose, Item, Regimen
 from .rules import REGISTRY, Finding
+from .writing import dose_text
 
 CLINICIAN = "clinician"
 CHANGE = "change"
@@ -128,7 +129,7 @@ def _lower_to_ul(regimen: Regimen, finding: Finding, report: Report) -> tuple[Re
     items = list(regimen.items)
     changes = []
     for dose in singles:
-        if excess <= 0:
+        if excess <= 1e-9 * total.ul:
             break
         item = items[dose.item_index]
         written = item.doses[0].dose
@@ -139,16 +140,17 @@ def _lower_to_ul(regimen: Regimen, finding: Finding, report: Report) -> tuple[Re
             items[dose.item_index] = replace(item, doses=())
             changes.append(f"remove {item.label}")
             continue
-        new = replace(written, amount=new_amount, text=f"{new_amount:g} {written.unit} {written.name}", frequency=None)
+        new = replace(written, amount=new_amount, frequency=None)
+        new = replace(new, text=dose_text(new))
         items[dose.item_index] = replace(item, label=new.text, doses=(Dose(new, item.doses[0].location),))
         changes.append(f"lower {item.label} to {number(new_amount)} {written.unit}")
     amended = replace(regimen, items=tuple(item for item in items if item.doses))
     if not changes:
-        text = f"No single-ingredient item supplies {total.label.lower()}: choose products with less of it."
+        text = f"No single-ingredient item supplies {lower_label(total.label)}: choose products with less of it."
         return regimen, _advice(finding.rule, text, nutrient)
     joined = "; ".join(changes)
     text = joined[0].upper() + joined[1:] + f" (the UL is {number(total.ul)} {total.unit} a day)."
-    if excess > 0:
+    if excess > 1e-9 * total.ul:  # more than floating-point dust is left
         text += " That is not enough on its own: the products that remain need lower amounts too."
     return amended, _advice(finding.rule, text, nutrient, CHANGE)
 
@@ -168,9 +170,12 @@ def _daily_instead(regimen: Regimen, finding: Finding, report: Report) -> tuple[
             for i, other in enumerate(regimen.items)
         ),
     )
+    average = vitamin_d_iu(sum(d.per_day for d in doses))
+    was = item.label if item.frequency.text in item.label else f"{item.label} {item.frequency.text}"
     text = (
-        f"Take {number(daily_iu)} IU of {written.name} daily instead of {item.label} ({item.frequency.text}): the same "
-        "average, without the intermittent peak. If a clinician prescribed the course, keep to the prescription."
+        f"Take {number(daily_iu)} IU of {written.name} daily instead of {was}: close to the same average "
+        f"({number(average)} IU a day), without the intermittent peak. If a clinician prescribed the course, keep "
+        "to the prescription."
     )
     return amended, _advice(finding.rule, text, "vitamin_d", CHANGE)
 
@@ -198,13 +203,14 @@ def _split_calcium(regimen: Regimen, finding: Finding, report: Report) -> tuple[
     else:
         written = item.doses[0].dose
         amount = written.amount * item.servings / pieces
-        new = replace(written, amount=amount, text=f"{amount:g} {written.unit} {written.name}", frequency=None)
+        new = replace(written, amount=amount, frequency=None)
+        new = replace(new, text=dose_text(new))
         new_item = Item(new.text, (Dose(new, item.doses[0].location),), 1.0, split, item.location)
         how = f"{new.text} {split.text}"
     amended = replace(regimen, items=tuple(new_item if i == index else it for i, it in enumerate(regimen.items)))
     mg = per_intake * frequency.intakes / intakes
     text = f"Split {item.label} into intakes of {number(mg)} mg calcium: {how}."
-    if size < 1:
+    if size < 1 and (item.is_product or len(item.doses) > 1):
         text += f" Or choose a product with at most {number(limit)} mg per serving."
     return amended, _advice(finding.rule, text, "calcium", CHANGE)
 

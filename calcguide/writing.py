@@ -21,6 +21,14 @@ def _plain(value: float) -> int | float:
     return int(value) if float(value).is_integer() else value
 
 
+def _age(years: float) -> int | float | str:
+    """An age as it reads back to the same life stage: "7 months" for infants, whole or exact years otherwise."""
+    months = years * 12
+    if years < 2 and abs(months - round(months)) < 1e-6:
+        return f"{round(months)} months"
+    return _plain(round(years, 9))
+
+
 def _item(item: Item) -> str | dict[str, Any]:
     if not item.is_product and len(item.doses) == 1:
         text = dose_text(item.doses[0].dose)
@@ -46,7 +54,7 @@ def regimen_data(regimen: Regimen) -> dict[str, Any]:
     data: dict[str, Any] = {"name": regimen.name}
     profile = regimen.profile
     fields: dict[str, Any] = {
-        "age": None if profile.age_years is None else _plain(round(profile.age_years, 4)),
+        "age": None if profile.age_years is None else _age(profile.age_years),
         "sex": profile.sex,
         "pregnant": profile.pregnant or None,
         "lactating": profile.lactating or None,
