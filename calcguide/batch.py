@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from .config import Config
 from .errors import InputError
@@ -23,12 +23,11 @@ DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 _SUFFIXES = (".yaml", ".yml")
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(NamedTuple):
     """Everything that shapes an evaluation besides the regimen: flags over the config file."""
 
-    config: Config = field(default_factory=Config)
-    profile: Profile = field(default_factory=Profile)
+    config: Config = Config()
+    profile: Profile = Profile()
     select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] = ()
     max_bytes: int = DEFAULT_MAX_BYTES
@@ -115,7 +114,7 @@ def prepare(regimen: Regimen, options: Options) -> Regimen:
     config = options.config
     profile = options.profile.over(regimen.profile.over(config.profile))
     check_profile(profile)
-    return replace(regimen, profile=profile)
+    return regimen._replace(profile=profile)
 
 
 def judge(options: Options) -> Callable[[Regimen], Report]:

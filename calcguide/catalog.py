@@ -5,8 +5,8 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from . import data
 
@@ -18,16 +18,14 @@ def fold(name: str) -> str:
     return _NOT_ALNUM.sub("", name.lower().replace("µ", "u").replace("β", "beta"))
 
 
-@dataclass(frozen=True)
-class Nutrient:
+class Nutrient(NamedTuple):
     id: str
     label: str
     unit: str
     ul_basis: str  # total | supplemental | preformed
 
 
-@dataclass(frozen=True)
-class Ingredient:
+class Ingredient(NamedTuple):
     id: str
     label: str
     nutrient: str
@@ -35,8 +33,7 @@ class Ingredient:
     iu_form: str | None
 
 
-@dataclass(frozen=True)
-class Salt:
+class Salt(NamedTuple):
     """A mineral compound whose weight is not the mineral's: ``fraction`` of it is elemental."""
 
     id: str
@@ -46,24 +43,21 @@ class Salt:
     source: str
 
 
-@dataclass(frozen=True)
-class Factor:
+class Factor(NamedTuple):
     form: str
     unit: str
     factor: float
     source: str
 
 
-@dataclass(frozen=True)
-class MedicationClass:
+class MedicationClass(NamedTuple):
     id: str
     label: str
     spacing: str
     evidence: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class ConditionClass:
+class ConditionClass(NamedTuple):
     id: str
     label: str
     nutrients: tuple[str, ...]
@@ -72,8 +66,7 @@ class ConditionClass:
     evidence: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Catalog:
+class Catalog(NamedTuple):
     """Everything the name lookups need, built once from the data files."""
 
     nutrients: dict[str, Nutrient]

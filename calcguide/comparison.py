@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .catalog import catalog
 from .evaluate import Report
@@ -10,16 +10,14 @@ from .rules import Severity
 from .totals import NutrientTotal
 
 
-@dataclass(frozen=True)
-class NutrientRow:
+class NutrientRow(NamedTuple):
     nutrient: str
     label: str
     unit: str
     cells: tuple[NutrientTotal | None, ...]
 
 
-@dataclass(frozen=True)
-class FindingRow:
+class FindingRow(NamedTuple):
     """One rule (and nutrient) across the regimens: the severity each has, or None where it does not fire."""
 
     rule: str
@@ -28,16 +26,14 @@ class FindingRow:
     cells: tuple[Severity | None, ...]
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(NamedTuple):
     """What a regimen fixes and introduces relative to the first one (the baseline)."""
 
     fixes: tuple[str, ...]
     introduces: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Comparison:
+class Comparison(NamedTuple):
     reports: tuple[Report, ...]
     nutrients: tuple[NutrientRow, ...]
     findings: tuple[FindingRow, ...]

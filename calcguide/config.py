@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from typing import NamedTuple
 
 from .catalog import suggest
 from .errors import InputError
@@ -14,15 +15,14 @@ CONFIG_NAME = "calcguide.yaml"
 _KEYS = ("profile", "select", "ignore", "rules")
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(NamedTuple):
     """What a config file sets; the defaults change nothing."""
 
-    profile: Profile = field(default_factory=Profile)
+    profile: Profile = Profile()
     select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] = ()
-    thresholds: dict[str, dict[str, float]] = field(default_factory=dict)
-    severities: dict[str, Severity] = field(default_factory=dict)
+    thresholds: Mapping[str, Mapping[str, float]] = {}
+    severities: Mapping[str, Severity] = {}
     source: str | None = None
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .catalog import suggest
 from .errors import InputError, Location
@@ -55,8 +55,7 @@ _TIMES_EVERY = re.compile(r"^" + _TIMES + r"\s+every\s+(?P<n>\d+(?:\.\d+)?)\s+(?
 _ABBREVIATIONS = {"qd": "daily", "od": "daily", "bid": "twice daily", "tid": "3 times daily", "qid": "4 times daily"}
 
 
-@dataclass(frozen=True)
-class Frequency:
+class Frequency(NamedTuple):
     """How often an intake happens: ``intakes`` times every ``period_days`` days."""
 
     text: str
@@ -148,8 +147,7 @@ _LEADING_NUMBER = re.compile(r"^\s*[-+]?(?:\d|\.\d)")
 _PAREN = re.compile(r"^(?P<name>[^()]*?)\s*\(\s*(?:as\s+)?(?P<form>[^()]*?)\s*\)$", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class DoseText:
+class DoseText(NamedTuple):
     """One dose as written: amount and unit, the ingredient's name, an optional "(as ...)" form and frequency."""
 
     text: str

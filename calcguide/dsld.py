@@ -14,8 +14,7 @@ import json
 import math
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from .catalog import Catalog, Ingredient, Salt, catalog
 from .doses import parse_dose
@@ -48,8 +47,7 @@ class DsldError(ValueError):
     """A label that is not DSLD label JSON, or that holds no ingredient calcguide checks."""
 
 
-@dataclass(frozen=True)
-class _Amount:
+class _Amount(NamedTuple):
     quantity: float | None  # None when the label states no amount
     unit: str
     operator: str

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .catalog import catalog
 from .errors import InputError
@@ -16,8 +16,7 @@ from .totals import NutrientTotal, compute_totals
 DISCLAIMER = "calcguide reports what its rules found; it is not medical advice. Ask a clinician before changing doses."
 
 
-@dataclass(frozen=True)
-class Report:
+class Report(NamedTuple):
     """Everything calcguide says about one regimen, or the error that kept it from being read."""
 
     source: str
@@ -28,7 +27,7 @@ class Report:
     findings: tuple[Finding, ...] = ()
     notes: tuple[str, ...] = ()
     error: InputError | None = None
-    summary: Mapping[str, int] = field(default_factory=dict)
+    summary: Mapping[str, int] = {}
     ignored: tuple[tuple[str, str], ...] = ()
 
     @property

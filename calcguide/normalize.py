@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .catalog import Catalog, Ingredient, Nutrient, Salt, catalog, fold
 from .doses import Frequency
@@ -18,8 +18,7 @@ def _in_mg(amount: float, unit: str) -> float:
     return amount / 1000 if unit == "mcg" else amount * _MASS_IN_MG[unit]
 
 
-@dataclass(frozen=True)
-class NutrientDose:
+class NutrientDose(NamedTuple):
     """One ingredient of one item, converted: ``per_intake`` is in the nutrient's unit, all servings counted."""
 
     item: str
@@ -38,8 +37,7 @@ class NutrientDose:
         return self.per_intake * self.frequency.per_day
 
 
-@dataclass(frozen=True)
-class Unrecognized:
+class Unrecognized(NamedTuple):
     item: str
     dose: str
     name: str
@@ -47,8 +45,7 @@ class Unrecognized:
     location: Location
 
 
-@dataclass(frozen=True)
-class Normalized:
+class Normalized(NamedTuple):
     doses: tuple[NutrientDose, ...]
     unrecognized: tuple[Unrecognized, ...]
     diet: dict[str, float]

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from collections.abc import Mapping
 from functools import cache
+from typing import NamedTuple
 
 from . import data
 from .regimen import Profile
@@ -11,8 +12,7 @@ from .regimen import Profile
 ADULT_BANDS = ("19-30y", "31-50y")
 
 
-@dataclass(frozen=True)
-class ReferenceValue:
+class ReferenceValue(NamedTuple):
     """One nutrient's target (RDA or AI) and tolerable upper intake level; None where none is established."""
 
     target: float | None
@@ -20,8 +20,7 @@ class ReferenceValue:
     ul: float | None
 
 
-@dataclass(frozen=True)
-class Limit:
+class Limit(NamedTuple):
     """One authority's UL for a nutrient, what it applies to, and where it comes from."""
 
     authority: str  # nasem | efsa
@@ -36,8 +35,7 @@ STANDARDS = ("nasem", "efsa", "both")
 _DATA_FILE = {"nasem": "dri_us", "efsa": "efsa"}
 
 
-@dataclass(frozen=True)
-class LifeStage:
+class LifeStage(NamedTuple):
     id: str
     label: str
     group: str
@@ -45,15 +43,14 @@ class LifeStage:
     to_months: int
 
 
-@dataclass(frozen=True)
-class Standard:
+class Standard(NamedTuple):
     """The reference values calcguide evaluates against for one profile, and how they were chosen."""
 
     life_stage_id: str
     life_stage: str
     values: dict[str, ReferenceValue]
     note: str
-    limits: dict[str, tuple[Limit, ...]] = field(default_factory=dict)
+    limits: Mapping[str, tuple[Limit, ...]] = {}
     standard: str = "nasem"
 
 
@@ -169,13 +166,13 @@ def with_standard(standard: Standard, stage_ids: tuple[str, ...], which: str) ->
     values = standard.values
     note = standard.note
     if which == "efsa":
-        values = {n: replace(v, ul=limits[n][0].ul if limits[n] else None) for n, v in values.items()}
+        values = {n: v._replace(ul=limits[n][0].ul if limits[n] else None) for n, v in values.items()}
         extra = "EFSA upper limits; targets are the US RDA/AI"
         note = f"{note}; {extra}" if note else extra
     elif which == "both":
         extra = "US and EFSA upper limits side by side; the stricter one is applied"
         note = f"{note}; {extra}" if note else extra
-    return replace(standard, values=values, note=note, limits=limits, standard=which)
+    return standard._replace(values=values, note=note, limits=limits, standard=which)
 
 
 def stage_label(stage_id: str) -> str:

@@ -5,8 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from .catalog import suggest
 from .doses import (
@@ -31,16 +30,14 @@ MAX_ITEMS = 1000  # far beyond any real regimen; a bound on the work one documen
 MAX_AGE_YEARS = 130
 
 
-@dataclass(frozen=True)
-class Dose:
+class Dose(NamedTuple):
     """One ingredient of an item, as written, and where."""
 
     dose: DoseText
     location: Location
 
 
-@dataclass(frozen=True)
-class Item:
+class Item(NamedTuple):
     """What a person takes together: a single dose or a product of several, ``servings`` at a time."""
 
     label: str
@@ -51,16 +48,14 @@ class Item:
     is_product: bool = False
 
 
-@dataclass(frozen=True)
-class DietAmount:
+class DietAmount(NamedTuple):
     nutrient: str
     amount: float
     unit: str
     location: Location
 
 
-@dataclass(frozen=True)
-class Profile:
+class Profile(NamedTuple):
     """Who takes the regimen; every field optional. Missing age or sex means the stricter values are used."""
 
     age_years: float | None = None
@@ -84,8 +79,7 @@ class Profile:
         )
 
 
-@dataclass(frozen=True)
-class Ignored:
+class Ignored(NamedTuple):
     """A rule a regimen switches off for itself, with the reason its author gave."""
 
     rule: str
@@ -93,13 +87,12 @@ class Ignored:
     location: Location
 
 
-@dataclass(frozen=True)
-class Regimen:
+class Regimen(NamedTuple):
     name: str
     source: str
     items: tuple[Item, ...]
-    profile: Profile = field(default_factory=Profile)
-    location: Location = field(default_factory=lambda: Location(1, 1))
+    profile: Profile = Profile()
+    location: Location = Location(1, 1)
     ignored: tuple[Ignored, ...] = ()
     notes: tuple[str, ...] = ()
 

@@ -6,7 +6,7 @@ The plan places whole intakes into the slots of an ordinary day; it never change
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .catalog import catalog
 from .normalize import normalize
@@ -24,15 +24,13 @@ _FIRST_MINERAL_SLOT = {"levothyroxine": "lunch", "bisphosphonate": "breakfast", 
                        "fluoroquinolone": "lunch"}  # fmt: skip
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     slot: str
     what: str
     why: str
 
 
-@dataclass(frozen=True)
-class Schedule:
+class Schedule(NamedTuple):
     entries: tuple[Entry, ...]
     notes: tuple[str, ...]
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from .catalog import catalog
 from .doses import DAILY, DoseText, Frequency
@@ -25,16 +25,14 @@ ADVICE = "advice"
 K2_DOSE_MCG = 180  # the MK-7 dose of the bone and arterial-stiffness trials (Knapen 2013, 2015)
 
 
-@dataclass(frozen=True)
-class Suggestion:
+class Suggestion(NamedTuple):
     rule: str
     nutrient: str | None
     kind: str  # change | advice | clinician
     text: str
 
 
-@dataclass(frozen=True)
-class Suggestions:
+class Suggestions(NamedTuple):
     before: Report
     suggestions: tuple[Suggestion, ...]
     amended: Regimen
@@ -78,7 +76,7 @@ def _on_anticoagulant(regimen: Regimen) -> bool:
 def _add(regimen: Regimen, text: str, amount: float, unit: str, name: str) -> Regimen:
     dose = DoseText(text, amount, unit, name, None, None)
     item = Item(text, (Dose(dose, regimen.location),), 1.0, DAILY, regimen.location)
-    return replace(regimen, items=(*regimen.items, item))
+    return regimen._replace(items=(*regimen.items, item))
 
 
 def _advice(rule: str, text: str, nutrient: str | None = None, kind: str = ADVICE) -> Suggestion:
@@ -137,14 +135,14 @@ def _lower_to_ul(regimen: Regimen, finding: Finding, report: Report) -> tuple[Re
         new_amount = _nice_floor(written.amount * keep / dose.per_day)
         excess -= dose.per_day * (1 - new_amount / written.amount)
         if new_amount <= 0:
-            items[dose.item_index] = replace(item, doses=())
+            items[dose.item_index] = item._replace(doses=())
             changes.append(f"remove {item.label}")
             continue
-        new = replace(written, amount=new_amount, frequency=None)
-        new = replace(new, text=dose_text(new))
-        items[dose.item_index] = replace(item, label=new.text, doses=(Dose(new, item.doses[0].location),))
+        new = written._replace(amount=new_amount, frequency=None)
+        new = new._replace(text=dose_text(new))
+        items[dose.item_index] = item._replace(label=new.text, doses=(Dose(new, item.doses[0].location),))
         changes.append(f"lower {item.label} to {number(new_amount)} {written.unit}")
-    amended = replace(regimen, items=tuple(item for item in items if item.doses))
+    amended = regimen._replace(items=tuple(item for item in items if item.doses))
     if not changes:
         text = f"No single-ingredient item supplies {lower_label(total.label)}: choose products with less of it."
         return regimen, _advice(finding.rule, text, nutrient)
@@ -163,8 +161,7 @@ def _daily_instead(regimen: Regimen, finding: Finding, report: Report) -> tuple[
     daily_iu = _nice_floor(vitamin_d_iu(sum(d.per_day for d in doses)))
     written = item.doses[0].dose
     new = DoseText(f"{daily_iu:g} IU {written.name}", daily_iu, "IU", written.name, None, None)
-    amended = replace(
-        regimen,
+    amended = regimen._replace(
         items=tuple(
             Item(new.text, (Dose(new, item.location),), 1.0, DAILY, item.location) if i == index else other
             for i, other in enumerate(regimen.items)
@@ -196,18 +193,18 @@ def _split_calcium(regimen: Regimen, finding: Finding, report: Report) -> tuple[
         pieces, size = item.servings * parts, 1 / parts
     intakes = round(frequency.intakes * pieces)
     split = Frequency("", intakes, frequency.period_days)
-    split = replace(split, text=_frequency_text(split))
+    split = split._replace(text=_frequency_text(split))
     if item.is_product or len(item.doses) > 1:
-        new_item = replace(item, servings=size, frequency=split)
+        new_item = item._replace(servings=size, frequency=split)
         how = f"{'one serving' if size == 1 else f'1/{round(1 / size)} of a serving'} {split.text}"
     else:
         written = item.doses[0].dose
         amount = written.amount * item.servings / pieces
-        new = replace(written, amount=amount, frequency=None)
-        new = replace(new, text=dose_text(new))
+        new = written._replace(amount=amount, frequency=None)
+        new = new._replace(text=dose_text(new))
         new_item = Item(new.text, (Dose(new, item.doses[0].location),), 1.0, split, item.location)
         how = f"{new.text} {split.text}"
-    amended = replace(regimen, items=tuple(new_item if i == index else it for i, it in enumerate(regimen.items)))
+    amended = regimen._replace(items=tuple(new_item if i == index else it for i, it in enumerate(regimen.items)))
     mg = per_intake * frequency.intakes / intakes
     text = f"Split {item.label} into intakes of {number(mg)} mg calcium: {how}."
     if size < 1 and (item.is_product or len(item.doses) > 1):
@@ -276,7 +273,7 @@ def suggest(regimen: Regimen, judge: Callable[[Regimen], Report] = evaluate) -> 
             continue
         amended, suggestion = FIXERS[finding.rule](amended, still or finding, current)
         suggestions.append(suggestion)
-    amended = replace(amended, name=f"{regimen.name} (suggested)")
+    amended = amended._replace(name=f"{regimen.name} (suggested)")
     after = judge(amended)
     old = {_key(f) for f in before.findings}
     new = {_key(f) for f in after.findings}

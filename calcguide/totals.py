@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .catalog import catalog
 from .normalize import Normalized
 from .reference import Standard
 
 
-@dataclass(frozen=True)
-class LimitUse:
+class LimitUse(NamedTuple):
     """One authority's UL applied to the regimen: the amount it counts and the share of the UL that is."""
 
     authority: str
@@ -25,8 +24,7 @@ class LimitUse:
         return None if not self.ul else 100 * self.amount_per_day / self.ul
 
 
-@dataclass(frozen=True)
-class NutrientTotal:
+class NutrientTotal(NamedTuple):
     """What a regimen supplies of one nutrient per day, next to its life-stage target and UL.
 
     ``ul_amount_per_day`` is the part the UL applies to: everything (total), supplements only (magnesium,

@@ -8,8 +8,7 @@ and aliases and nesting are bounded so an alias bomb is rejected instead of expa
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import TypeAlias
+from typing import NamedTuple, TypeAlias
 
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
@@ -39,8 +38,7 @@ _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 
 
-@dataclass(frozen=True)
-class YScalar:
+class YScalar(NamedTuple):
     """A scalar as YAML resolved it (str, int, float, bool or None), with the text as written."""
 
     value: Scalar
@@ -48,14 +46,12 @@ class YScalar:
     loc: Location
 
 
-@dataclass(frozen=True)
-class YSeq:
+class YSeq(NamedTuple):
     items: tuple[YNode, ...]
     loc: Location
 
 
-@dataclass(frozen=True)
-class YMap:
+class YMap(NamedTuple):
     """A mapping with string keys, in document order; ``keys`` holds each key's own location."""
 
     entries: dict[str, YNode]

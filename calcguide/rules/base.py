@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
 from enum import StrEnum
-from functools import cached_property
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from .. import data
 from ..catalog import ConditionClass, MedicationClass, catalog
@@ -27,8 +25,7 @@ class Severity(StrEnum):
         return ("info", "warning", "error").index(self.value)
 
 
-@dataclass(frozen=True)
-class Evidence:
+class Evidence(NamedTuple):
     title: str
     url: str
 
@@ -39,8 +36,7 @@ def evidence(*ids: str) -> tuple[Evidence, ...]:
     return tuple(Evidence(table[key]["title"], table[key]["url"]) for key in ids)
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     """What a rule's check reports; the engine adds the rule's name, code and default severity and evidence."""
 
     message: str
@@ -50,8 +46,7 @@ class Hit:
     location: Location | None = None
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     rule: str
     code: str
     severity: Severity
@@ -61,17 +56,32 @@ class Finding:
     location: Location | None = None
 
 
-@dataclass(frozen=True)
 class Context:
-    """Everything a rule may look at: the regimen, its converted doses, totals and the profile's matches."""
+    """Everything a rule may look at: the regimen, its converted doses, totals and the profile's matches.
 
-    regimen: Regimen
-    standard: Standard
-    normalized: Normalized
-    totals: Mapping[str, NutrientTotal]
+    Built once per evaluation; the per-nutrient groupings are computed up front because every rule asks.
+    """
+
+    __slots__ = ("_by_nutrient", "conditions", "medications", "normalized", "regimen", "standard", "totals")
+
+    def __init__(
+        self, regimen: Regimen, standard: Standard, normalized: Normalized, totals: Mapping[str, NutrientTotal]
+    ) -> None:
+        self.regimen = regimen
+        self.standard = standard
+        self.normalized = normalized
+        self.totals = totals
+        self._by_nutrient: dict[str, list[NutrientDose]] = {}
+        for dose in normalized.doses:
+            self._by_nutrient.setdefault(dose.nutrient, []).append(dose)
+        known = catalog()
+        profile = regimen.profile
+        #: Matched medication classes and conditions by id, with the names the profile used for them.
+        self.medications = _matched(profile.medications, known.medication) if profile.medications else {}
+        self.conditions = _matched(profile.conditions, known.condition) if profile.conditions else {}
 
     def doses(self, nutrient: str) -> list[NutrientDose]:
-        return [dose for dose in self.normalized.doses if dose.nutrient == nutrient]
+        return self._by_nutrient.get(nutrient, [])
 
     def per_day(self, nutrient: str) -> float:
         """The supplements' amount per day (not the diet's)."""
@@ -83,15 +93,6 @@ class Context:
         for dose in self.doses(nutrient):
             by_item.setdefault(dose.item_index, []).append(dose)
         return by_item
-
-    @cached_property
-    def medications(self) -> dict[str, tuple[MedicationClass, list[str]]]:
-        """Matched medication classes by id, with the names the profile used for them."""
-        return _matched(self.regimen.profile.medications, catalog().medication)
-
-    @cached_property
-    def conditions(self) -> dict[str, tuple[ConditionClass, list[str]]]:
-        return _matched(self.regimen.profile.conditions, catalog().condition)
 
 
 _Class = TypeVar("_Class", MedicationClass, ConditionClass)
@@ -109,8 +110,7 @@ def _matched(names: tuple[str, ...], lookup: Callable[[str], _Class | None]) -> 
 Check = Callable[[Context, Mapping[str, float]], Iterator[Hit]]
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     """A declared rule: identity, docs, default thresholds, and one pure check function.
 
     ``fires`` and ``quiet`` are one-line regimens that must and must not trigger it; the tests run them, so
@@ -126,8 +126,8 @@ class Rule:
     check: Check
     fires: str
     quiet: str
-    thresholds: Mapping[str, float] = field(default_factory=dict)
-    profile: Mapping[str, object] = field(default_factory=dict)
+    thresholds: Mapping[str, float] = {}
+    profile: Mapping[str, object] = {}
 
 
 REGISTRY: dict[str, Rule] = {}
