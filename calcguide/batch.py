@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, NamedTuple
 
 from .config import Config
@@ -45,12 +44,25 @@ class TextInput:
 Input = str | TextInput
 
 
+def _walk(folder: str) -> Iterator[str]:
+    """The regimen files below ``folder`` in sorted path order, found as the walk goes (nothing is collected)."""
+    with os.scandir(folder) as scan:
+        entries = sorted(scan, key=lambda entry: entry.name)
+    for entry in entries:
+        if entry.is_dir():
+            yield from _walk(entry.path)
+        elif entry.name.lower().endswith(_SUFFIXES) and entry.is_file():
+            yield entry.path
+
+
 def expand(paths: Iterable[str]) -> Iterator[str]:
     """Files as given, directories as their ``*.yaml``/``*.yml`` files (recursively, sorted), ``-`` as stdin."""
     for path in paths:
         if path != STDIN and os.path.isdir(path):
-            found = sorted(p for p in Path(path).rglob("*") if p.suffix.lower() in _SUFFIXES and p.is_file())
-            yield from (str(p) for p in found)
+            found = False
+            for file in _walk(path):
+                found = True
+                yield file
             if not found:
                 yield path  # reading it reports that the folder holds no regimen
         else:
@@ -65,7 +77,8 @@ def _read(path: str, max_bytes: int) -> bytes:
             data = sys.stdin.buffer.read(max_bytes + 1)
         else:
             with open(path, "rb") as handle:
-                data = handle.read(max_bytes + 1)
+                # Only a file that says it is too large is read up to the limit (a 5 MB buffer per file is slow).
+                data = handle.read() if os.fstat(handle.fileno()).st_size <= max_bytes else handle.read(max_bytes + 1)
     except FileNotFoundError:
         raise InputError("no such file", "check the path") from None
     except IsADirectoryError:
@@ -176,8 +189,45 @@ def reports_for(item: Input, options: Options) -> list[Report]:
     return reports
 
 
+class Outcome(NamedTuple):
+    """A report already rendered, with what the exit code needs: workers send these, not whole reports."""
+
+    error: str | None  # the one-line input error, if the regimen could not be read
+    worst: int  # the worst finding's severity rank, -1 for none
+    text: str
+
+
+def _outcome(report: Report, render: Callable[[Report], str]) -> Outcome:
+    worst = report.worst
+    return Outcome(
+        None if report.error is None else str(report.error), -1 if worst is None else worst.rank, render(report)
+    )
+
+
 def _work(args: tuple[Input, Options]) -> list[Report]:
     return reports_for(*args)
+
+
+def _render_work(args: tuple[Input, Options, Callable[[Report], str]]) -> list[Outcome]:
+    item, options, render = args
+    return [_outcome(report, render) for report in reports_for(item, options)]
+
+
+def run_rendered(
+    inputs: list[Input], options: Options, render: Callable[[Report], str], jobs: int = 1
+) -> Iterator[Outcome]:
+    """Like ``run``, but each report is rendered where it was made, so parallel workers do the rendering too
+    (sending finished text back is much cheaper than sending whole reports)."""
+    if jobs <= 1 or STDIN in inputs or len(inputs) < 2:
+        for report in run(inputs, options):
+            yield _outcome(report, render)
+        return
+    import multiprocessing
+
+    with multiprocessing.Pool(jobs) as pool:
+        work = ((item, options, render) for item in inputs)
+        for outcomes in pool.imap(_render_work, work, chunksize=64):
+            yield from outcomes
 
 
 def run(inputs: list[Input], options: Options, jobs: int = 1) -> Iterator[Report]:

@@ -15,7 +15,7 @@ import typer
 if TYPE_CHECKING:
     from rich.console import Console
 
-from .batch import DEFAULT_MAX_BYTES, Input, Options, TextInput, expand, run
+from .batch import DEFAULT_MAX_BYTES, Input, Options, Outcome, TextInput, expand, run
 from .config import CONFIG_NAME, Config, parse_config
 from .errors import InputError
 from .evaluate import Report
@@ -182,9 +182,40 @@ class _Tally:
             self.failing = True
         return report
 
+    def add_outcome(self, outcome: Outcome) -> Outcome:
+        """The same for a report a worker has already rendered."""
+        if outcome.error is not None:
+            self.input_error = True
+            print(outcome.error, file=sys.stderr, flush=True)
+        elif self.threshold is not None and outcome.worst >= self.threshold:
+            self.failing = True
+        return outcome
+
     @property
     def code(self) -> int:
         return EXIT_INPUT if self.input_error else EXIT_FINDINGS if self.failing else 0
+
+
+def _write_json(
+    items: list[Input], options: Options, jobs: int, tally: _Tally, output_format: Format, out: TextIO
+) -> None:
+    """JSON lines (flushed one by one, so a reader sees each report as it is ready) or one JSON array."""
+    from .batch import run_rendered
+    from .report import json as json_report
+
+    lines = output_format is Format.jsonl
+    render = json_report.line if lines else json_report.array_element
+    first = True
+    for outcome in run_rendered(items, options, render, jobs):
+        tally.add_outcome(outcome)
+        if lines:
+            out.write(outcome.text)
+            out.flush()
+        else:
+            out.write(("[\n" if first else ",\n") + outcome.text)
+        first = False
+    if not lines:
+        out.write("[]\n" if first else "\n]\n")
 
 
 def _write_reports(reports: Iterator[Report], output_format: Format, summary_only: bool, out: TextIO) -> None:
@@ -195,20 +226,6 @@ def _write_reports(reports: Iterator[Report], output_format: Format, summary_onl
         from .report import html
 
         out.write(html.render(list(reports)))
-    elif output_format is Format.jsonl:
-        from .report import json as json_report
-
-        for report in reports:
-            out.write(json_report.line(report))
-            out.flush()
-    elif output_format is Format.json:
-        from .report import json as json_report
-
-        first = True
-        for report in reports:
-            out.write(json_report.array_item(report, first))
-            first = False
-        out.write("[]\n" if first else "\n]\n")
     elif output_format is Format.markdown:
         from .report import markdown
 
@@ -335,6 +352,10 @@ def check(
     if all_life_stages:
         with open_output(output) as out:
             _write_life_stages(items, options, tally, output_format, out)
+        raise typer.Exit(tally.code)
+    if output_format in (Format.json, Format.jsonl):
+        with open_output(output) as out:
+            _write_json(items, options, jobs or os.cpu_count() or 1, tally, output_format, out)
         raise typer.Exit(tally.code)
     reports = (tally.add(report) for report in run(items, options, jobs or os.cpu_count() or 1))
     with open_output(output) as out:

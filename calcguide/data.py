@@ -40,4 +40,3 @@ def parse_sources() -> dict[str, Any]:
 
 def compile_sources() -> str:
     return json.dumps(parse_sources(), ensure_ascii=False, separators=(",", ":")) + "\n"
-

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from .catalog import suggest
@@ -192,7 +193,15 @@ def split_doses(text: str) -> list[str]:
 
 def parse_dose(text: str, location: Location | None = None) -> DoseText:
     """Parse one dose such as "600 mg calcium (as carbonate) twice daily"."""
-    stripped = " ".join(text.split())
+    try:
+        return _parse_dose(" ".join(text.split()))
+    except InputError as exc:
+        raise exc.located(location) from None
+
+
+@lru_cache(maxsize=4096)  # the same dose strings recur across a catalogue; errors are not cached
+def _parse_dose(stripped: str) -> DoseText:
+    location = None  # errors are located by parse_dose, which knows where the text came from
     if not stripped:
         raise InputError("empty dose", "write an amount, a unit and an ingredient, e.g. '5000 IU D3'", location)
     match = _DOSE.match(stripped)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 from .catalog import catalog
 
 
+@lru_cache(maxsize=4096)  # a batch formats the same amounts over and over
 def number(value: float) -> str:
     """A readable amount: whole numbers from 100 up (with thousands separators), else up to 2 decimals.
 

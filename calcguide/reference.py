@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from . import data
@@ -99,7 +99,12 @@ def _stage_for(group: str, months: float) -> LifeStage:
 
 def standard_for(profile: Profile, which: str = "nasem") -> Standard:
     """The reference values for a profile under ``which`` standard (nasem, efsa or both)."""
-    standard, stage_ids = _us_standard(profile)
+    return _standard(profile.age_years, profile.sex, profile.pregnant, profile.lactating, which)
+
+
+@lru_cache(maxsize=1024)  # only these fields choose the values; a batch meets the same few over and over
+def _standard(age_years: float | None, sex: str | None, pregnant: bool, lactating: bool, which: str) -> Standard:
+    standard, stage_ids = _us_standard(Profile(age_years, sex, pregnant, lactating))
     return with_standard(standard, stage_ids, which)
 
 

@@ -113,10 +113,10 @@ def line(report: Report) -> str:
     return json.dumps(report_object(report), ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-def array_item(report: Report, first: bool) -> str:
-    """One element of the streamed JSON array: indented like ``render`` and preceded by a comma after the first."""
+def array_element(report: Report) -> str:
+    """One element of the JSON array, indented as ``render`` indents it (without the separating comma)."""
     body = json.dumps(report_object(report), indent=2, ensure_ascii=False)
-    return ("[\n" if first else ",\n") + "\n".join("  " + text for text in body.splitlines())
+    return "\n".join("  " + text for text in body.splitlines())
 
 
 def comparison_object(comparison: Comparison) -> dict[str, Any]:
