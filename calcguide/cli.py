@@ -589,10 +589,10 @@ def schema(
     ] = False,
 ) -> None:
     """Print the JSON Schema of the regimen format (or, with --report, of the JSON report)."""
-    from importlib import resources
+    from .data import FOLDER
 
     name = "report.schema.json" if report else "regimen.schema.json"
-    sys.stdout.write(resources.files("calcguide").joinpath("data", name).read_text(encoding="utf-8"))
+    sys.stdout.write((FOLDER / name).read_text(encoding="utf-8"))
 
 
 import_app = typer.Typer(help="Turn other formats into regimen YAML.", no_args_is_help=True)

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from .data import COMPILED, compile_sources
+from .data import COMPILED, FOLDER, compile_sources
 
 
 def main() -> None:
-    target = Path(__file__).with_name("data") / COMPILED
+    target = FOLDER / COMPILED
     target.write_text(compile_sources(), encoding="utf-8")
     print(f"wrote {target}")
 
