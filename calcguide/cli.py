@@ -196,26 +196,38 @@ class _Tally:
         return EXIT_INPUT if self.input_error else EXIT_FINDINGS if self.failing else 0
 
 
+class _JsonStream:
+    """Writes JSON lines (each flushed, so a reader sees every report as it is ready) or one JSON array whose
+    elements arrive one at a time."""
+
+    def __init__(self, out: TextIO, lines: bool) -> None:
+        self.out, self.lines, self.first = out, lines, True
+
+    def add(self, text: str) -> None:
+        """A line (with its newline) for JSON lines; an indented element for the array."""
+        if self.lines:
+            self.out.write(text)
+            self.out.flush()
+        else:
+            self.out.write(("[\n" if self.first else ",\n") + text)
+        self.first = False
+
+    def close(self) -> None:
+        if not self.lines:
+            self.out.write("[]\n" if self.first else "\n]\n")
+
+
 def _write_json(
     items: list[Input], options: Options, jobs: int, tally: _Tally, output_format: Format, out: TextIO
 ) -> None:
-    """JSON lines (flushed one by one, so a reader sees each report as it is ready) or one JSON array."""
     from .batch import run_rendered
     from .report import json as json_report
 
-    lines = output_format is Format.jsonl
-    render = json_report.line if lines else json_report.array_element
-    first = True
+    stream = _JsonStream(out, lines=output_format is Format.jsonl)
+    render = json_report.line if stream.lines else json_report.array_element
     for outcome in run_rendered(items, options, render, jobs):
-        tally.add_outcome(outcome)
-        if lines:
-            out.write(outcome.text)
-            out.flush()
-        else:
-            out.write(("[\n" if first else ",\n") + outcome.text)
-        first = False
-    if not lines:
-        out.write("[]\n" if first else "\n]\n")
+        stream.add(tally.add_outcome(outcome).text)
+    stream.close()
 
 
 def _write_reports(reports: Iterator[Report], output_format: Format, summary_only: bool, out: TextIO) -> None:
@@ -258,11 +270,11 @@ def _write_life_stages(items: list[Input], options: Options, tally: _Tally, outp
 
     if output_format in (Format.markdown, Format.html):
         raise _fail("--all-life-stages prints table, json or jsonl")
-    first = True
+    stream = _JsonStream(out, lines=output_format is Format.jsonl)
     for item in items:
         for entry in regimens_for(item, options):
             if isinstance(entry, InputError):
-                tally.add(failed(entry.source, "", entry))
+                tally.add(failed(entry.source, entry.regimen, entry))
                 continue
             try:
                 rows = every_life_stage(entry, judge(options))
@@ -277,14 +289,14 @@ def _write_life_stages(items: list[Input], options: Options, tally: _Tally, outp
                 _console(out).print(life_stages_table(entry.name, rows))
                 continue
             data = json_report.life_stages_object(entry.name, entry.source, rows)
-            if output_format is Format.jsonl:
-                out.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n")
+            if stream.lines:
+                stream.add(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n")
             else:
-                body = "\n".join("  " + line for line in json.dumps(data, indent=2, ensure_ascii=False).splitlines())
-                out.write(("[\n" if first else ",\n") + body)
-            first = False
-    if output_format is Format.json:
-        out.write("[]\n" if first else "\n]\n")
+                stream.add(
+                    "\n".join("  " + line for line in json.dumps(data, indent=2, ensure_ascii=False).splitlines())
+                )
+    if output_format is not Format.table:
+        stream.close()
 
 
 ConfigOpt = Annotated[Path | None, typer.Option("--config", help="A calcguide.yaml to use instead of searching.")]
