@@ -178,7 +178,3 @@ def with_standard(standard: Standard, stage_ids: tuple[str, ...], which: str) ->
         extra = "US and EFSA upper limits side by side; the stricter one is applied"
         note = f"{note}; {extra}" if note else extra
     return standard._replace(values=values, note=note, limits=limits, standard=which)
-
-
-def stage_label(stage_id: str) -> str:
-    return life_stages()[stage_id].label

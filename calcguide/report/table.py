@@ -148,11 +148,6 @@ def render(report: Report) -> RenderableType:
     return Group(*parts)
 
 
-def render_all(reports: Iterable[Report]) -> Iterable[RenderableType]:
-    for report in reports:
-        yield render(report)
-
-
 def summary_table(rows: Iterable[SummaryRow]) -> Table:
     """One row per regimen: life stage, counts by severity and the worst finding."""
     table = Table(title="Summary", title_justify="left", box=box.SIMPLE_HEAVY)
