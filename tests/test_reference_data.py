@@ -179,46 +179,85 @@ class Nutrient:
     section: Section
 
 
+# Units the DRI tables state in words: the unit calcguide stores them in.
+UNIT_WORDS = {"mg niacin equivalents": "mg NE", "mcg dietary folate equivalents": "mcg DFE"}
+DRI_SHEETS = ("dri-us.md", "dri-us-all.md")
+# The nutrients of dri-us-all.md's "ULs without a target" table have no ODS fact sheet: their url is the report's.
+IOM_2001_URL = "https://nap.nationalacademies.org/catalog/10026"
+
+
 def nutrient_sections() -> list[Nutrient]:
     nutrients = []
-    for heading, section in sheet("dri-us.md").items():
-        source = HEADING_SOURCE.search(heading)
-        if source is None:  # e.g. the serum 25(OH)D table
-            continue
-        label, _, rest = heading.partition(" (")
-        unit_text = rest.split(")")[0]
-        unit = re.match(r"(mcg|mg)( RAE)?\b", unit_text)
-        assert unit, f"{heading!r}: no unit"
-        nutrients.append(
-            Nutrient(
-                key=label.strip().lower().replace(" ", "_"),
-                label=label.strip(),
-                unit=unit.group(0),
-                ul_basis=ul_basis(section),
-                source=source.group(1),
-                section=section,
+    for name in DRI_SHEETS:
+        for heading, section in sheet(name).items():
+            source = HEADING_SOURCE.search(heading)
+            if source is None:  # e.g. the serum 25(OH)D table
+                continue
+            if section.header[0] == "nutrient":  # "ULs without a target": one row per nutrient
+                nutrients += ul_only_nutrients(section, source.group(1))
+                continue
+            label, _, rest = heading.partition(" (")
+            unit_text = rest.split(")")[0]
+            words = next((unit for phrase, unit in UNIT_WORDS.items() if phrase in unit_text), None)
+            unit = re.search(r"\b(mcg|mg)( RAE)?\b", unit_text)
+            assert unit, f"{heading!r}: no unit"
+            nutrients.append(
+                Nutrient(
+                    key=label.strip().lower().replace(" ", "_"),
+                    label=label.strip(),
+                    unit=words or unit.group(0),
+                    ul_basis=ul_basis(section),
+                    source=source.group(1),
+                    section=section,
+                )
             )
-        )
+    return nutrients
+
+
+def ul_only_nutrients(section: Section, source: str) -> list[Nutrient]:
+    """Each row of "ULs without a target" as a section of its own: life-stage rows, a UL column, no target.
+
+    The "pregnancy / lactation" column applies to both groups; the section's notes ("Infants: not established.")
+    carry over.
+    """
+    nutrients = []
+    for row in section.rows:
+        match = re.fullmatch(r"(\w+) \((mcg|mg)\)", row[0])
+        assert match, f"{section.heading!r}: unreadable nutrient {row[0]!r}"
+        label = match.group(1).capitalize()
+        rows = []
+        for title, cell in zip(section.header[1:], row[1:], strict=True):
+            groups = [g.strip() for g in title.split("/")] if "pregnancy" in title else [title]
+            rows += [[group, cell] for group in groups]
+        notes = [sentence for note in section.notes for sentence in re.split(r"(?<=\.)\s+", note)]
+        own = Section(f"{label} ({match.group(2)}, UL only) — {source}", ["life stage", "UL"], rows, notes)
+        nutrients.append(Nutrient(label.lower(), label, match.group(2), ul_basis(section), source, own))
     return nutrients
 
 
 def ul_basis(section: Section) -> str:
     """`total` unless the heading says what the UL applies to.
 
-    Cross-checked against a "UL (...)" column title where the table has one.
+    dri-us.md says "UL applies to ..."; dri-us-all.md says "UL basis: ...". Cross-checked against a "UL (...)"
+    column title where the table has one.
     """
     basis = "total"
-    if match := re.search(r"UL applies to ([^.]*)", section.heading):
+    if match := re.search(r"UL (?:applies to|basis:) ([^.]*)", section.heading):
         phrase = match.group(1)
-        if "preformed" in phrase:
+        if phrase.startswith("total"):  # "total (nickel as soluble nickel salts; ...)"
+            basis = "total"
+        elif "preformed" in phrase:
             basis = "preformed"
+        elif "folic acid" in phrase:
+            basis = "folic_acid"
         elif "supplement" in phrase:
             basis = "supplemental"
         else:
             raise AssertionError(f"{section.heading!r}: unknown UL basis {phrase!r}")
     for title in section.header:
         if qualifier := re.fullmatch(r"UL \((.*)\)", title):
-            assert qualifier.group(1) == basis, f"{section.heading!r}: column {title!r} vs heading basis {basis!r}"
+            stated = qualifier.group(1).replace(" ", "_")
+            assert stated == basis, f"{section.heading!r}: column {title!r} vs heading basis {basis!r}"
     return basis
 
 
@@ -239,10 +278,11 @@ def sheet_rows(section: Section) -> list[SheetRow]:
             )
             for row in section.rows
         ]
-    # Transposed table (boron): life stages are the column titles, a single row of ULs.
+    # Transposed table: life stages are the column titles, a single row of ULs (boron) or of targets (biotin).
     assert len(section.rows) == 1, f"{section.heading!r}: expected one row in a transposed table"
+    what = "UL" if "UL only" in section.heading else "target"
     return [
-        SheetRow(title, age_band(title), {"UL": value})
+        SheetRow(title, age_band(title), {what: value})
         for title, value in zip(section.header, section.rows[0], strict=True)
     ]
 
@@ -280,8 +320,10 @@ def target_cell(nutrient: Nutrient, row: SheetRow, stage: Stage) -> str:
     elif stage.group in GROUPS_WITH_OWN_COLUMN:
         cell = row.cells[GROUPS_WITH_OWN_COLUMN[stage.group]]
     else:  # infants and children: both sexes share one value
-        cell = row.cells["male"]
-        assert cell == row.cells["female"], f"{where}: male and female differ"
+        cell, female = row.cells["male"], row.cells["female"]
+        # "2 (AI, preformed niacin)" and "2 (AI)" state the same value
+        same = (first_number(cell), "AI" in cell) == (first_number(female), "AI" in female) if cell else not female
+        assert same, f"{where}: male and female differ"
     assert cell, f"{where}: the sheet has no value in this cell"
     return cell
 
@@ -317,7 +359,7 @@ def expected_values(nutrient: Nutrient, stage: Stage) -> dict[str, Any]:
     ul_columns = [title for title in row.cells if title == "UL" or title.startswith("UL (")]
     ul: Number | None
     if not ul_columns:
-        assert "no UL established" in heading, f"{heading!r}: no UL column and no 'no UL established'"
+        assert re.search(r"no UL established|No UL\.", heading), f"{heading!r}: no UL column and no 'no UL'"
         ul = None
     else:
         (ul_column,) = ul_columns
@@ -373,6 +415,9 @@ def test_dri_unit_and_basis(nutrient: Nutrient) -> None:
     assert entry["ul_basis"] == nutrient.ul_basis, (
         f"{nutrient.key}: ul_basis {entry['ul_basis']!r}, sheet {nutrient.ul_basis!r}"
     )
+    # Folate: the target is in mcg DFE, the UL "in mcg of folic acid (not DFE)"; elsewhere one unit serves both.
+    ul_unit = "mcg" if "in mcg of folic acid" in nutrient.section.heading else None
+    assert entry.get("ul_unit") == ul_unit, f"{nutrient.key}: ul_unit {entry.get('ul_unit')!r}, sheet {ul_unit!r}"
 
 
 @pytest.mark.parametrize("nutrient", NUTRIENTS, ids=lambda n: n.key)
@@ -391,12 +436,18 @@ def test_dri_source(nutrient: Nutrient) -> None:
     assert isinstance(title, str) and title.strip(), f"{nutrient.key}: source has no title"
     assert isinstance(url, str) and url.startswith("https://"), f"{nutrient.key}: source has no url"
     assert title.startswith(nutrient.source), f"{nutrient.key}: title {title!r} is not from {nutrient.source}"
-    # The sheet's preamble names the ODS fact-sheet URL pattern
-    # ".../factsheets/<Nutrient>-HealthProfessional/".
-    preamble = (REFERENCE / "dri-us.md").read_text(encoding="utf-8").split("\n## ")[0]
-    pattern = re.search(r"(https://\S*<Nutrient>\S*/)", preamble)
-    assert pattern, "no fact-sheet URL pattern in the dri-us.md preamble"
-    assert url == pattern.group(1).replace("<Nutrient>", nutrient.label.replace(" ", ""))
+    if nutrient.section.header == ["life stage", "UL"]:
+        # From "ULs without a target" (nickel, vanadium): no ODS fact sheet; the IOM report itself.
+        assert url == IOM_2001_URL, f"{nutrient.key}: url {url!r}"
+        return
+    # The sheets' preambles name the ODS fact-sheet URL pattern ".../factsheets/<Nutrient>-HealthProfessional/",
+    # with the nutrient's words capitalised ("PantothenicAcid").
+    for name in DRI_SHEETS:
+        preamble = (REFERENCE / name).read_text(encoding="utf-8").split("\n## ")[0]
+        pattern = re.search(r"(https://\S*<Nutrient>\S*/)", preamble)
+        assert pattern, f"no fact-sheet URL pattern in the {name} preamble"
+        words = "".join(word[0].upper() + word[1:] for word in nutrient.label.split())
+        assert url == pattern.group(1).replace("<Nutrient>", words)
 
 
 def test_stage_ids_agree_with_life_stage_months() -> None:
