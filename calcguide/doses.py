@@ -23,6 +23,9 @@ UNITS = {
     "microgram": "mcg",
     "micrograms": "mcg",
     "mcg rae": "mcg RAE",
+    "mcg dfe": "mcg DFE",
+    "µg dfe": "mcg DFE",
+    "ug dfe": "mcg DFE",
     "µg rae": "mcg RAE",
     "ug rae": "mcg RAE",
     "mg": "mg",
@@ -33,7 +36,7 @@ UNITS = {
     "gram": "g",
     "grams": "g",
 }
-UNIT_NAMES = ("IU", "mcg", "µg", "ug", "mg", "g", "mcg RAE", "mg elemental")
+UNIT_NAMES = ("IU", "mcg", "µg", "ug", "mg", "g", "mcg RAE", "mcg DFE", "mg elemental")
 
 _WORD_NUMBERS = {
     "once": 1, "one": 1, "twice": 2, "two": 2, "thrice": 3, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -141,7 +144,7 @@ def require_frequency(text: str, location: Location | None) -> Frequency:
 
 _NUMBER = r"(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?"
 _DOSE = re.compile(
-    r"^\s*(?P<amount>" + _NUMBER + r")\s*(?P<unit>[^\W\d_][\w.]*(?:\s+(?:rae|elemental)\b)?)\s*(?P<rest>.*)$",
+    r"^\s*(?P<amount>" + _NUMBER + r")\s*(?P<unit>[^\W\d_][\w.]*(?:\s+(?:rae|dfe|elemental)\b)?)\s*(?P<rest>.*)$",
     re.IGNORECASE | re.DOTALL,
 )
 _LEADING_NUMBER = re.compile(r"^\s*[-+]?(?:\d|\.\d)")
@@ -157,6 +160,8 @@ class DoseText(NamedTuple):
     name: str
     form: str | None
     frequency: Frequency | None
+    alternate: tuple[float, str] | None = None  # the same dose in another unit: "50 mcg (2,000 IU)"
+    folic_acid_mcg: float | None = None  # "667 mcg DFE (400 mcg folic acid)": the part the folate UL counts
 
 
 def parse_amount(text: str, what: str, location: Location | None) -> float:

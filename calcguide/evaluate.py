@@ -7,13 +7,21 @@ from typing import NamedTuple
 
 from .catalog import catalog
 from .errors import InputError
-from .normalize import normalize
+from .normalize import NotAssessed, normalize
 from .reference import Standard, standard_for
 from .regimen import Profile, Regimen, rule_name
 from .rules import REGISTRY, Context, Finding, Severity
 from .totals import NutrientTotal, compute_totals
 
 DISCLAIMER = "calcguide reports what its rules found; it is not medical advice. Ask a clinician before changing doses."
+
+
+class Unmatched(NamedTuple):
+    """A medication or condition in the profile that calcguide could not match: shown, never only noted."""
+
+    kind: str  # medication | condition
+    text: str  # as written
+    reason: str
 
 
 class Report(NamedTuple):
@@ -29,6 +37,8 @@ class Report(NamedTuple):
     error: InputError | None = None
     summary: Mapping[str, int] = {}
     ignored: tuple[tuple[str, str], ...] = ()
+    unmatched: tuple[Unmatched, ...] = ()
+    not_assessed: tuple[NotAssessed, ...] = ()
 
     @property
     def worst(self) -> Severity | None:
@@ -122,4 +132,5 @@ def evaluate(
         None,
         _count(findings),
         ignored,
+        not_assessed=normalized.not_assessed,
     )

@@ -31,6 +31,7 @@ class NutrientDose(NamedTuple):
     frequency: Frequency
     counts_toward_ul: bool
     location: Location
+    ul_per_intake: float | None = None  # toward the UL, in the UL's unit, where it differs from per_intake
 
     @property
     def per_day(self) -> float:
@@ -45,11 +46,21 @@ class Unrecognized(NamedTuple):
     location: Location
 
 
+class NotAssessed(NamedTuple):
+    """An ingredient calcguide recognises but has no US reference value for (lutein, DHA, CoQ10 ...)."""
+
+    item: str
+    dose: str
+    name: str
+    location: Location
+
+
 class Normalized(NamedTuple):
     doses: tuple[NutrientDose, ...]
     unrecognized: tuple[Unrecognized, ...]
     diet: dict[str, float]
     notes: tuple[str, ...]
+    not_assessed: tuple[NotAssessed, ...] = ()
 
 
 def _fmt(value: float) -> str:

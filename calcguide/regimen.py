@@ -46,6 +46,10 @@ class Item(NamedTuple):
     frequency: Frequency
     location: Location
     is_product: bool = False
+    prescribed: bool | None = None  # None: the file does not say
+    new: bool | None = None  # a vitamin K source just started (anticoagulant advice); None: not said
+    purpose: str | None = None  # e.g. "phosphate binder"
+    serving_unit: str | None = None  # the count word of ``servings: 2 softgels``, kept for display
 
 
 class DietAmount(NamedTuple):
@@ -65,6 +69,7 @@ class Profile(NamedTuple):
     medications: tuple[str, ...] = ()
     conditions: tuple[str, ...] = ()
     diet: tuple[DietAmount, ...] = ()
+    smoker: bool = False
 
     def over(self, base: Profile) -> Profile:
         """This profile with ``base`` filling what it leaves unset (a config's default profile, say)."""
@@ -76,6 +81,7 @@ class Profile(NamedTuple):
             self.medications or base.medications,
             self.conditions or base.conditions,
             self.diet or base.diet,
+            self.smoker or base.smoker,
         )
 
 
@@ -98,10 +104,11 @@ class Regimen(NamedTuple):
 
 
 _TOP_KEYS = ("name", "profile", "items", "ignore")
-_PROFILE_KEYS = ("age", "sex", "pregnant", "lactating", "medications", "conditions", "diet")
-_INGREDIENT_KEYS = ("ingredient", "amount", "unit", "form", "frequency", "servings", "name")
-_DOSE_KEYS = ("dose", "frequency", "servings", "name")
-_PRODUCT_KEYS = ("product", "ingredients", "servings", "frequency")
+_PROFILE_KEYS = ("age", "sex", "pregnant", "lactating", "smoker", "medications", "conditions", "diet")
+_ITEM_FLAG_KEYS = ("prescribed", "new", "purpose")
+_INGREDIENT_KEYS = ("ingredient", "amount", "unit", "form", "frequency", "servings", "name", *_ITEM_FLAG_KEYS)
+_DOSE_KEYS = ("dose", "frequency", "servings", "name", *_ITEM_FLAG_KEYS)
+_PRODUCT_KEYS = ("product", "ingredients", "servings", "frequency", *_ITEM_FLAG_KEYS)
 
 
 def _check_keys(node: YMap, allowed: tuple[str, ...], where: str) -> None:
@@ -234,6 +241,7 @@ def profile_from_tree(node: YNode) -> Profile:
         age = _age(entries["age"])
     pregnant = _flag(entries["pregnant"], "pregnant") if "pregnant" in entries else False
     lactating = _flag(entries["lactating"], "lactating") if "lactating" in entries else False
+    smoker = _flag(entries["smoker"], "smoker") if "smoker" in entries else False
     state_key = "pregnant" if pregnant else "lactating"
     check_profile(Profile(age, sex, pregnant, lactating), node.keys.get(state_key, node.loc))
     return Profile(
@@ -244,6 +252,7 @@ def profile_from_tree(node: YNode) -> Profile:
         medications=_names(entries["medications"], "medications") if "medications" in entries else (),
         conditions=_names(entries["conditions"], "conditions") if "conditions" in entries else (),
         diet=_diet(entries["diet"]) if "diet" in entries else (),
+        smoker=smoker,
     )
 
 
@@ -269,8 +278,33 @@ def _single(dose: DoseText, loc: Location, servings: float = 1.0, frequency: Fre
     return Item(dose.text, (Dose(dose, loc),), servings, frequency or dose.frequency or DAILY, loc)
 
 
+_SERVINGS = re.compile(r"^\s*(?P<n>[\d.,]+)\s+(?P<unit>[^\W\d_][^\d]*?)\s*$")
+
+
+def _servings_and_unit(entries: dict[str, YNode]) -> tuple[float, str | None]:
+    """``servings: 2`` or, as labels say it, ``servings: 2 softgels`` / ``1 tsp``: the count, and its word."""
+    if "servings" not in entries:
+        return 1.0, None
+    node = entries["servings"]
+    if isinstance(node, YScalar) and isinstance(node.value, str) and (match := _SERVINGS.match(node.value)):
+        return parse_amount(match["n"], "servings", node.loc), " ".join(match["unit"].split())
+    return _number(node, "servings", "'servings: 2' or 'servings: 2 softgels'"), None
+
+
 def _servings(entries: dict[str, YNode]) -> float:
-    return _number(entries["servings"], "servings", "'servings: 2'") if "servings" in entries else 1.0
+    return _servings_and_unit(entries)[0]
+
+
+def _item_flags(entries: dict[str, YNode]) -> dict[str, Any]:
+    """The item keys that say how a dose is taken: ``prescribed``, ``new``, ``purpose`` and the serving word."""
+    flags: dict[str, Any] = {"serving_unit": _servings_and_unit(entries)[1]}
+    for key in ("prescribed", "new"):
+        node = entries.get(key)
+        if node is not None and not (isinstance(node, YScalar) and node.value is None):
+            flags[key] = _flag(node, key)
+    if "purpose" in entries:
+        flags["purpose"] = " ".join(_text(entries["purpose"], "purpose", "'purpose: phosphate binder'").split())
+    return flags
 
 
 def _frequency(entries: dict[str, YNode], dose: DoseText | None = None) -> Frequency | None:
@@ -353,7 +387,9 @@ def _dsld_product(node: YMap, spec: YMap, parse: _Parse) -> Item:
     if not doses:
         raise InputError(f"DSLD label {path} lists no ingredient calcguide checks", "check the label file", spec.loc)
     both = {**spec.entries, **{k: v for k, v in node.entries.items() if k != "product"}}
-    return Item(str(item["product"]), doses, _servings(both), _frequency(both) or DAILY, node.loc, is_product=True)
+    return Item(
+        str(item["product"]), doses, _servings(both), _frequency(both) or DAILY, node.loc, is_product=True
+    )._replace(**_item_flags(both))
 
 
 def _product(node: YMap, parse: _Parse) -> Item:
@@ -373,7 +409,9 @@ def _product(node: YMap, parse: _Parse) -> Item:
         raise InputError(
             f"product '{name}' lists no ingredients", "add 'ingredients:' with one dose per line", node.loc
         )
-    return Item(name, doses, _servings(entries), _frequency(entries) or DAILY, node.loc, is_product=True)
+    return Item(
+        name, doses, _servings(entries), _frequency(entries) or DAILY, node.loc, is_product=True
+    )._replace(**_item_flags(entries))
 
 
 def _items(node: YNode, parse: _Parse) -> Iterator[Item]:
@@ -394,7 +432,8 @@ def _items(node: YNode, parse: _Parse) -> Iterator[Item]:
             _check_keys(child, _DOSE_KEYS, "an item")
             text = _text(child.entries["dose"], "dose", "'dose: 50000 IU D2'")
             for dose in _doses_from_text(text, child.entries["dose"].loc):
-                yield _single(dose, child.loc, _servings(child.entries), _frequency(child.entries, dose))
+                single = _single(dose, child.loc, _servings(child.entries), _frequency(child.entries, dose))
+                yield single._replace(**_item_flags(child.entries))
         elif isinstance(child, YMap):
             _check_keys(child, _INGREDIENT_KEYS, "an item")
             dose = _long_dose(child, "an item")
@@ -402,7 +441,9 @@ def _items(node: YNode, parse: _Parse) -> Iterator[Item]:
                 _text(child.entries["name"], "name", "'name: MenaQ7 capsule'") if "name" in child.entries else dose.text
             )
             item = _single(dose, child.loc, _servings(child.entries), _frequency(child.entries))
-            yield Item(label, item.doses, item.servings, item.frequency, item.location)
+            yield Item(label, item.doses, item.servings, item.frequency, item.location)._replace(
+                **_item_flags(child.entries)
+            )
         else:
             text = _text(child, "an item", "'- 5000 IU D3'")
             for dose in _doses_from_text(text, child.loc):
@@ -518,6 +559,7 @@ def profile_from_flags(
     lactating: bool = False,
     medications: tuple[str, ...] = (),
     conditions: tuple[str, ...] = (),
+    smoker: bool = False,
 ) -> Profile:
     """A profile from command-line flags, read exactly like a file's ``profile:`` (same words, same checks)."""
     here = Location(0, 0)
@@ -529,6 +571,7 @@ def profile_from_flags(
         entries["sex"] = YScalar(sex, sex, here)
     entries["pregnant"] = YScalar(pregnant, str(pregnant), here)
     entries["lactating"] = YScalar(lactating, str(lactating), here)
+    entries["smoker"] = YScalar(smoker, str(smoker), here)
     entries["medications"] = YSeq(tuple(YScalar(m, m, here) for m in medications), here)
     entries["conditions"] = YSeq(tuple(YScalar(c, c, here) for c in conditions), here)
     return profile_from_tree(YMap(entries, {key: here for key in entries}, here))

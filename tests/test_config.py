@@ -337,7 +337,7 @@ def test_rule_ignored_by_config_is_not_listed_as_ignored_by_the_regimen(cli: Cli
         ("- a\n", "1:1: a config must be a mapping; use the keys profile, select, ignore, rules"),
         (
             "profile: {gender: f}\n",
-            "1:11: unknown key 'gender' in profile; profile keys are: age, sex, pregnant, lactating, medications, "
+            "1:11: unknown key 'gender' in profile; profile keys are: age, sex, pregnant, lactating, smoker, medications, "
             "conditions, diet",
         ),
         ("profile: {age: 200}\n", "1:16: age 200 is not a possible age; give an age from 0 to 130 years"),

@@ -56,7 +56,7 @@ CASES: list[tuple[str, bytes, str]] = [
     (
         "unknown-profile-key",
         b"items: [5000 IU D3]\nprofile: {gender: male}\n",
-        "2:11: unknown key 'gender' in profile; profile keys are: age, sex, pregnant, lactating, medications, conditions, diet",
+        "2:11: unknown key 'gender' in profile; profile keys are: age, sex, pregnant, lactating, smoker, medications, conditions, diet",
     ),
     (
         "unknown-item-key",
