@@ -498,12 +498,22 @@ class SaltRow:
     names: frozenset[str]
     low: float
     high: float
+    high_end: bool  # the sheet says to take the high end of a range ("take the HIGH end toward the UL")
+    source: str
+
+
+# Rows whose label names the salt only with a qualifier after a comma ("calcium hydroxyapatite, pure ...").
+SALT_ROWS = {"calcium_hydroxyapatite": "calcium hydroxyapatite, pure", "ferrous_sulfate_dried": "ferrous sulfate, dried"}
+# The element a salt's name speaks of, where it is not the nutrient's own name ("ferrous sulfate" is iron).
+ELEMENT_WORDS = {"iron": ("ferrous", "iron"), "copper": ("cupric", "copper"), "iodine": ("iodide",),
+                 "calcium": ("calcium", "hydroxyapatite"),
+                 "selenium": ("selen",)}  # fmt: skip
 
 
 def salt_rows() -> list[SaltRow]:
     section = conversion_section("Elemental fraction")
     result = []
-    for label, fraction, _source in section.rows:
+    for label, fraction, source in section.rows:
         base = re.sub(r"\s*\(.*?\)", "", label).strip()
         first, *others = [part.strip() for part in base.split(" / ")]
         element = first.split()[0]
@@ -517,16 +527,17 @@ def salt_rows() -> list[SaltRow]:
             point = re.search(rf"({NUM})\s*%", main)
             assert point, f"conversions.md: no percentage in {fraction!r}"
             low = high = to_number(point.group(1)) / 100
-        result.append(SaltRow(label, frozenset(names), low, high))
+        result.append(SaltRow(label, frozenset(names), low, high, "HIGH end" in source, source))
     return result
 
 
 def salt_sheet_row(salt: dict[str, Any]) -> SaltRow:
-    names = {normalise(salt["id"])} | {normalise(n) for n in salt.get("names", [])}
-    rows = [row for row in salt_rows() if row.names & names]
-    assert len(rows) == 1, (
-        f"salt {salt['id']!r}: {len(rows)} rows of the conversions.md salt table match {sorted(names)}"
-    )
+    if salt["id"] in SALT_ROWS:
+        rows = [row for row in salt_rows() if row.label.startswith(SALT_ROWS[salt["id"]])]
+    else:
+        names = {normalise(salt["id"])} | {normalise(n) for n in salt.get("names", [])}
+        rows = [row for row in salt_rows() if row.names & names]
+    assert len(rows) == 1, f"salt {salt['id']!r}: {len(rows)} rows of the conversions.md salt table match"
     return rows[0]
 
 
@@ -557,13 +568,61 @@ def test_salt_fraction_matches_sheet(salt: dict[str, Any]) -> None:
     row = salt_sheet_row(salt)
     fraction = salt["elemental_fraction"]
     assert isinstance(fraction, int | float) and not isinstance(fraction, bool), f"{salt['id']}: {fraction!r}"
-    assert salt["nutrient"] in normalise(row.label), f"{salt['id']}: nutrient {salt['nutrient']!r} vs {row.label!r}"
-    if row.low == row.high:
-        assert math.isclose(fraction, row.low), f"{salt['id']}: elemental_fraction {fraction} != sheet {row.low}"
+    words = ELEMENT_WORDS.get(salt["nutrient"], (salt["nutrient"],))
+    assert any(word in normalise(row.label) for word in words), f"{salt['id']}: {salt['nutrient']!r} vs {row.label!r}"
+    if row.low == row.high or row.high_end:
+        expected = row.high
+        assert math.isclose(fraction, expected), f"{salt['id']}: elemental_fraction {fraction} != sheet {expected}"
     else:
         assert row.low - 1e-9 <= fraction <= row.high + 1e-9, (
             f"{salt['id']}: elemental_fraction {fraction} outside the sheet's {row.low}-{row.high}"
         )
+
+
+def test_hydroxyapatite_and_mchc_are_apart() -> None:
+    """Pure hydroxyapatite is 39.9 % calcium; MCHC (bone-derived) is taken at 25 %, the high end of 20-25 %."""
+    by_id = {salt["id"]: salt for salt in SALTS}
+    assert by_id["calcium_hydroxyapatite"]["elemental_fraction"] == 0.399  # was 0.20, shared with MCHC
+    assert by_id["mchc"]["elemental_fraction"] == 0.25
+    assert not {normalise(n) for n in by_id["mchc"]["names"]} & {
+        normalise(n) for n in by_id["calcium_hydroxyapatite"]["names"]
+    }
+    assert by_id["magnesium_malate"]["elemental_fraction"] == 0.155  # was 0.15
+    assert by_id["magnesium_threonate"]["elemental_fraction"] == 0.072  # was 0.07
+
+
+def test_salts_without_formula_are_the_sheets_manufacturer_figures() -> None:
+    """A salt without a formula is a mixture or an "as sold" figure: the sheet credits it to manufacturer data."""
+    for salt in SALTS:
+        if "formula" not in salt:
+            row = salt_sheet_row(salt)
+            assert re.search(r"manufacturer|USP", row.source), f"{salt['id']}: no formula, sheet source {row.source!r}"
+
+
+def test_names_are_unique_across_the_catalogue() -> None:
+    """One name, one meaning: no name is both an ingredient and a salt, a label form or a not-assessed entry."""
+    seen: dict[str, str] = {}
+    for section in ("ingredients", "salts", "label_forms", "not_assessed"):
+        for entry in INGREDIENTS[section]:
+            for name in entry["names"]:
+                key = re.sub(r"[^0-9a-z]+", "", name.lower())
+                owner = f"{section}/{entry.get('id', entry.get('nutrient'))}"
+                assert key not in seen, f"{name!r} is both {seen[key]} and {owner}"
+                seen[key] = owner
+
+
+def test_vitamin_e_ul_factors_match_sheet() -> None:
+    """Toward the UL: natural 0.67 mg per IU; synthetic 1,000 / 1,100 (the sheet's "1,000 mg = ... 1,100 IU")."""
+    text = (REFERENCE / "conversions.md").read_text(encoding="utf-8")
+    match = re.search(rf"({NUM}) mg = ({NUM}) IU of natural or ({NUM}) IU of synthetic", text)
+    assert match, "conversions.md: no vitamin E UL equivalence"
+    mg, natural_iu, synthetic_iu = (to_number(g) for g in match.groups())
+    factors = {f["form"]: f for f in IU_FACTORS}
+    assert math.isclose(factors["synthetic_vitamin_e"]["ul_per_iu"], mg / synthetic_iu, rel_tol=1e-5)
+    # natural stays at the RDA factor, 0.67 (the sheet: "natural 0.67 mg per IU"; 1,000 / 1,500 is 0.667)
+    assert re.search(r"natural 0\.67 mg per IU", text)
+    assert factors["natural_vitamin_e"]["ul_per_iu"] == 0.67
+    assert math.isclose(factors["natural_vitamin_e"]["ul_per_iu"], mg / natural_iu, abs_tol=0.005)
 
 
 def test_every_sheet_salt_is_in_ingredients() -> None:
