@@ -22,7 +22,8 @@ class Nutrient(NamedTuple):
     id: str
     label: str
     unit: str
-    ul_basis: str  # total | supplemental | preformed
+    ul_basis: str  # total | supplemental | preformed | folic_acid
+    ul_unit: str | None = None  # the UL's unit where it is not the target's (folate: mcg folic acid, not mcg DFE)
 
 
 class Ingredient(NamedTuple):
@@ -31,6 +32,8 @@ class Ingredient(NamedTuple):
     nutrient: str
     form: str
     iu_form: str | None
+    ul_iu_form: str | None = None  # the IU factor toward the UL, where it is not iu_form's (vitamin E, form unknown)
+    compound: bool = False  # a vitamin named by its salt or ester ("sodium ascorbate"): counted as the vitamin
 
 
 class Salt(NamedTuple):
@@ -48,6 +51,7 @@ class Factor(NamedTuple):
     unit: str
     factor: float
     source: str
+    ul_factor: float | None = None  # per IU toward the UL, where it differs (synthetic vitamin E: 0.91, not 0.45)
 
 
 class MedicationClass(NamedTuple):
@@ -77,9 +81,15 @@ class Catalog(NamedTuple):
     mass_factors: dict[str, Factor]
     medications: dict[str, MedicationClass]
     conditions: dict[str, ConditionClass]
+    not_assessed: dict[str, str] = {}  # folded name -> label: recognised, no US reference value (lutein, DHA ...)
+    label_forms: dict[str, str] = {}  # folded name -> nutrient: a compound named only as a label's "(as ...)" form
 
     def ingredient(self, name: str) -> Ingredient | Salt | None:
         return self.ingredients.get(fold(name))
+
+    def not_assessed_label(self, name: str) -> str | None:
+        """The label of an ingredient with no US reference value, or None."""
+        return self.not_assessed.get(fold(name))
 
     def nutrient_named(self, name: str) -> Nutrient | None:
         key = self.nutrient_names.get(fold(name))
@@ -92,7 +102,7 @@ class Catalog(NamedTuple):
         return self.conditions.get(fold(name))
 
     def suggest_ingredient(self, name: str) -> str | None:
-        return suggest(name, self.display_names)
+        return close_name(name, self.display_names)
 
 
 def suggest(name: str, choices: Iterable[str]) -> str | None:
@@ -107,6 +117,58 @@ def suggest(name: str, choices: Iterable[str]) -> str | None:
     return clipped[0] if len(clipped) == 1 else None
 
 
+_TOKENS = re.compile(r"[a-z]+|[0-9]+")
+
+
+def _tokens(name: str) -> list[str]:
+    """Words and numbers apart: "menaquinone7" and "menaquinone 7" are ["menaquinone", "7"]."""
+    return _TOKENS.findall(name.lower().replace("µ", "u").replace("β", "beta"))
+
+
+def _typo_distance(a: str, b: str) -> int:
+    """Edits (insert, delete, substitute, swap two neighbours) from ``a`` to ``b``: optimal string alignment."""
+    rows = [list(range(len(b) + 1))]
+    for i in range(1, len(a) + 1):
+        row = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            row[j] = min(rows[i - 1][j] + 1, row[j - 1] + 1, rows[i - 1][j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                row[j] = min(row[j], rows[i - 2][j - 2] + 1)
+        rows.append(row)
+    return rows[-1][-1]
+
+
+def _word_close(typed: str, known: str) -> bool:
+    """A slip of the keyboard, not another word: numbers and short words must match exactly, a word of 4 letters
+    or more may be one edit off (two from 8 letters) and keeps its first letter ("acetate" is not "lactate")."""
+    if typed == known:
+        return True
+    if typed.isdigit() or known.isdigit() or min(len(typed), len(known)) < 4 or typed[0] != known[0]:
+        return False
+    return _typo_distance(typed, known) <= (2 if min(len(typed), len(known)) >= 8 else 1)
+
+
+def close_name(name: str, choices: Iterable[str]) -> str | None:
+    """The one known ingredient name a misspelt one is a typo of, for a "did you mean"; None unless really close.
+
+    Word by word: "cholecalciferal" -> "cholecalciferol", "magnesuim" -> "magnesium", "zink" -> "zinc"; never
+    "vitamin c" -> "vitamin k" (a one-letter word is not misspelt) or "calcium acetate" -> "calcium lactate".
+    """
+    typed = _tokens(name)
+    if not typed:
+        return None
+    scored: dict[int, dict[str, str]] = {}
+    for choice in choices:
+        known = _tokens(choice)
+        if len(known) == len(typed) and all(_word_close(t, k) for t, k in zip(typed, known, strict=True)):
+            edits = sum(_typo_distance(t, k) for t, k in zip(typed, known, strict=True))
+            scored.setdefault(edits, {}).setdefault(fold(choice), choice)
+    if not scored:
+        return None
+    best = scored[min(scored)]  # the fewest edits; two different names as close as each other: no guess
+    return next(iter(best.values())) if len(best) == 1 else None
+
+
 def _names(entry: dict[str, object]) -> list[str]:
     names = entry["names"]
     assert isinstance(names, list)
@@ -116,7 +178,10 @@ def _names(entry: dict[str, object]) -> list[str]:
 @cache
 def catalog() -> Catalog:
     dri = data.load("dri_us")["nutrients"]
-    nutrients = {key: Nutrient(key, str(v["label"]), str(v["unit"]), str(v["ul_basis"])) for key, v in dri.items()}
+    nutrients = {
+        key: Nutrient(key, str(v["label"]), str(v["unit"]), str(v["ul_basis"]), v.get("ul_unit"))
+        for key, v in dri.items()
+    }
     nutrient_names = {fold(key): key for key in nutrients}
     nutrient_names.update({fold(n.label): key for key, n in nutrients.items()})
 
@@ -124,7 +189,15 @@ def catalog() -> Catalog:
     ingredients: dict[str, Ingredient | Salt] = {}
     display: list[str] = []
     for entry in raw["ingredients"]:
-        ingredient = Ingredient(entry["id"], entry["label"], entry["nutrient"], entry["form"], entry.get("iu_form"))
+        ingredient = Ingredient(
+            entry["id"],
+            entry["label"],
+            entry["nutrient"],
+            entry["form"],
+            entry.get("iu_form"),
+            entry.get("ul_iu_form"),
+            bool(entry.get("compound", False)),
+        )
         for name in _names(entry):
             ingredients[fold(name)] = ingredient
             display.append(name)
@@ -134,7 +207,13 @@ def catalog() -> Catalog:
         for name in names:
             ingredients[fold(name)] = salt
             display.append(name)
-    iu = {f["form"]: Factor(f["form"], f["unit"], float(f["per_iu"]), f["source"]) for f in raw["iu_factors"]}
+    iu = {
+        f["form"]: Factor(f["form"], f["unit"], float(f["per_iu"]), f["source"], f.get("ul_per_iu"))
+        for f in raw["iu_factors"]
+    }
+    not_assessed = {fold(name): str(entry["label"]) for entry in raw["not_assessed"] for name in _names(entry)}
+    display += [name for entry in raw["not_assessed"] for name in _names(entry)]
+    label_forms = {fold(name): str(entry["nutrient"]) for entry in raw["label_forms"] for name in _names(entry)}
     mass = {f["form"]: Factor(f["form"], f["unit"], float(f["per_mcg"]), f["source"]) for f in raw["mass_factors"]}
 
     links = data.load("interactions")
@@ -153,4 +232,15 @@ def catalog() -> Catalog:
             tuple(entry["evidence"]),
         )
         conditions.update({fold(name): cond for name in _names(entry)})
-    return Catalog(nutrients, nutrient_names, ingredients, tuple(display), iu, mass, medications, conditions)
+    return Catalog(
+        nutrients,
+        nutrient_names,
+        ingredients,
+        tuple(display),
+        iu,
+        mass,
+        medications,
+        conditions,
+        not_assessed,
+        label_forms,
+    )

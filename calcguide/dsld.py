@@ -22,8 +22,7 @@ from .errors import InputError
 
 __all__ = ["DsldError", "label_to_product", "product_yaml"]
 
-# DSLD unit spellings (lower case, spaces folded) -> calcguide units. "mcg DFE" (folate) has no calcguide
-# nutrient, so it is left out like any unit calcguide cannot read.
+# DSLD unit spellings (lower case, spaces folded) -> calcguide units.
 _UNITS = {
     "iu": "IU",
     "mcg": "mcg",
@@ -37,6 +36,8 @@ _UNITS = {
     "gram(s)": "g",
     "mcg rae": "mcg RAE",
     "µg rae": "mcg RAE",
+    "mcg dfe": "mcg DFE",
+    "µg dfe": "mcg DFE",
 }
 _PERCENT_DV = {"% dv", "%dv", "%", "% daily value"}
 _NOT_PRESENT = {"np", ""}
@@ -146,6 +147,8 @@ def _unit_problem(known: Catalog, thing: Ingredient | Salt, unit: str) -> str | 
         return f"IU has no meaning for {thing.label}"
     if unit == "mcg RAE" and nutrient.unit != "mcg RAE":
         return f"mcg RAE is a unit of vitamin A, not of {thing.label}"
+    if unit == "mcg DFE" and nutrient.unit != "mcg DFE":
+        return f"mcg DFE is a unit of folate, not of {thing.label}"
     return None
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import math
 from typing import NamedTuple
 
 from .catalog import Catalog, Ingredient, Nutrient, Salt, catalog, fold
-from .doses import Frequency
+from .doses import DoseText, Frequency
 from .errors import InputError, Location
+from .quantities import lower_label, number
 from .regimen import DietAmount, Dose, Regimen
 
 _MASS_IN_MG = {"mcg": 0.001, "mg": 1.0, "mg elemental": 1.0, "g": 1000.0}
@@ -67,6 +69,10 @@ def _fmt(value: float) -> str:
     return f"{value:,.4f}".rstrip("0").rstrip(".")
 
 
+# Folate forms whose weight is folic acid's toward the UL ("folate" with no form is read as folic acid).
+_FOLIC_ACID_FORMS = ("folic_acid", "folate")
+
+
 def _convert(
     amount: float,
     unit: str,
@@ -79,7 +85,8 @@ def _convert(
     """``amount unit`` of an ingredient in its nutrient's unit, and a note when a convention was assumed.
 
     ``label_form`` says the form came from "(as ...)" after the nutrient's name ("vitamin A (as beta-carotene)"):
-    then, as on US labels, the amount is the nutrient's (mcg RAE), not the form's own weight.
+    then, as on US labels, the amount is the nutrient's (mcg RAE), not the form's own weight. Folate in mcg is
+    always a weight (of folic acid, L-methylfolate or food folate) and is converted to mcg DFE.
     """
     if unit == "IU":
         factor = known.iu_factors.get(thing.iu_form or "")
@@ -90,13 +97,25 @@ def _convert(
         if nutrient.unit != "mcg RAE":
             raise InputError(f"mcg RAE is a unit of vitamin A, not of {thing.label}", f"use {nutrient.unit}", where)
         return amount, None
+    if unit == "mcg DFE":
+        if nutrient.unit != "mcg DFE":
+            raise InputError(f"mcg DFE is a unit of folate, not of {thing.label}", f"use {nutrient.unit}", where)
+        return amount, None
     if unit == "mg elemental" and thing.form != "elemental":
         raise InputError(f"'mg elemental' is for minerals, not {thing.label}", "use mg", where)
-    if nutrient.unit == "mg":
+    if nutrient.unit in ("mg", "mg NE"):  # 1 mg niacin = 1 mg niacin equivalent
         return _in_mg(amount, unit), None
     mcg = amount * _MASS_IN_MCG[unit]  # straight to mcg: through mg, 2800 mcg would become 2800.0000000000005
     if nutrient.unit == "mcg":
         return mcg, None
+    if nutrient.unit == "mcg DFE":
+        dfe = known.mass_factors[thing.form]
+        counted = f"counted as {number(mcg * dfe.factor)} mcg DFE ({dfe.factor:g} mcg DFE per mcg"
+        if thing.form == "folate":
+            return mcg * dfe.factor, f"folate in mcg with no DFE and no form is read as folic acid: {counted})"
+        if thing.form == "methylfolate":
+            return mcg * dfe.factor, f"{counted}, as for folic acid); no US UL applies to L-methylfolate"
+        return mcg * dfe.factor, f"{counted})"
     mass = None if label_form else known.mass_factors.get(thing.form)
     if mass is not None:  # mcg of beta-carotene, not mcg RAE
         return mcg * mass.factor, (
@@ -105,12 +124,47 @@ def _convert(
     return mcg, f"{thing.label} in {unit} read as mcg RAE, the label convention for vitamin A"
 
 
+def _toward_ul(text: DoseText, thing: Ingredient, amount: float, known: Catalog) -> tuple[float | None, str | None]:
+    """The amount of one intake the UL counts, in the UL's unit, where it is not ``amount``; and a note.
+
+    Folate: mcg of folic acid (the UL does not count L-methylfolate or food folate, and is not in DFE). Vitamin E in
+    IU: mg of all stereoisomers, 0.91 mg per IU of synthetic (a form not stated is taken as synthetic here).
+    """
+    if thing.nutrient == "folate":
+        if text.folic_acid_mcg is not None:  # "667 mcg DFE (400 mcg folic acid)"
+            return text.folic_acid_mcg, None
+        if thing.form not in _FOLIC_ACID_FORMS:
+            return 0.0, None
+        if text.unit != "mcg DFE":  # a weight: folic acid itself
+            return amount / known.mass_factors[thing.form].factor, None
+        folic = amount / known.mass_factors["folic_acid"].factor
+        return folic, (
+            f"no folic acid amount given: all {number(amount)} mcg DFE counted as folic acid, "
+            f"{number(folic)} mcg toward the UL"
+        )
+    if text.unit == "IU":
+        factor = known.iu_factors.get(thing.ul_iu_form or thing.iu_form or "")
+        if factor is None or factor.ul_factor is None:
+            return None, None
+        ul_amount = text.amount * factor.ul_factor
+        if thing.ul_iu_form is None:
+            return (None if math.isclose(ul_amount, amount) else ul_amount), None
+        return ul_amount, (
+            f"{thing.label} in IU: {number(amount)} mg toward the target and {number(ul_amount)} mg toward the UL "
+            f"(form unknown: {factor.ul_factor:.2f} mg per IU toward the UL, as for synthetic, the larger)"
+        )
+    return None, None
+
+
 def _resolve_form(thing: Ingredient, form: str | None, known: Catalog) -> tuple[Ingredient, str | None]:
     """Apply an "(as X)" form: a more specific ingredient (K2 as MK-7) or a salt already counted as elemental."""
     if not form or fold(form) == "elemental":
         return thing, None
     nutrient_label = known.nutrients[thing.nutrient].label
-    for candidate in (known.ingredient(f"{nutrient_label} {form}"), known.ingredient(form)):
+    for name in (f"{nutrient_label} {form}", form):
+        if known.label_forms.get(fold(name)) == thing.nutrient:
+            return thing, None  # a compound the label names as the source; the amount is the nutrient's
+        candidate = known.ingredient(name)
         if isinstance(candidate, Salt) and candidate.nutrient == thing.nutrient:
             return thing, None  # the label states the elemental amount of this salt
         if isinstance(candidate, Ingredient) and candidate.nutrient == thing.nutrient:
@@ -118,31 +172,43 @@ def _resolve_form(thing: Ingredient, form: str | None, known: Catalog) -> tuple[
     return thing, f"form '{form}' of {thing.label} is not one calcguide knows; counted as {thing.label}"
 
 
+def _salt_form(thing: Salt, form: str | None, known: Catalog) -> Salt:
+    """ "calcium hydroxyapatite (MCHC)": the form names the salt more precisely than the name does."""
+    if form:
+        candidate = known.ingredient(form)
+        if isinstance(candidate, Salt) and candidate.nutrient == thing.nutrient:
+            return candidate
+    return thing
+
+
 def _nutrient_dose(
     dose: Dose, item_label: str, index: int, servings: float, frequency: Frequency, known: Catalog
-) -> tuple[NutrientDose | None, Unrecognized | None, list[str]]:
+) -> tuple[NutrientDose | NotAssessed | Unrecognized, list[str]]:
     text = dose.dose
     thing = known.ingredient(text.name)
     notes: list[str] = []
     if thing is None:
-        return (
-            None,
-            Unrecognized(item_label, text.text, text.name, known.suggest_ingredient(text.name), dose.location),
-            [],
-        )
+        if known.not_assessed_label(text.name) is not None:
+            return NotAssessed(item_label, text.text, text.name, dose.location), [
+                f"{text.name}: no US reference value; not assessed"
+            ]
+        return Unrecognized(item_label, text.text, text.name, known.suggest_ingredient(text.name), dose.location), []
+    ul_amount: float | None = None
     if isinstance(thing, Salt):
+        thing = _salt_form(thing, text.form, known)
         nutrient = known.nutrients[thing.nutrient]
         if text.unit not in _MASS_IN_MG:
             raise InputError(
                 f"{text.unit} has no meaning for {thing.label}", "give the compound's weight in mg", dose.location
             )
-        mg = _in_mg(text.amount, text.unit)
         elemental = text.unit == "mg elemental" or (text.form is not None and fold(text.form) == "elemental")
-        amount = mg if elemental else mg * thing.fraction
+        amount = _in_mg(text.amount, text.unit) if elemental else _in_mg(text.amount, text.unit) * thing.fraction
+        if nutrient.unit == "mcg":  # iodine, selenium, copper, chromium: the table's unit is mcg
+            amount *= 1000
         if not elemental:
             notes.append(
-                f"{text.text}: counted as {_fmt(amount)} mg {nutrient.label.lower()}"
-                f" ({thing.fraction:.0%} elemental; {thing.source})"
+                f"{text.text}: counted as {_fmt(amount)} {nutrient.unit} {nutrient.label.lower()}"
+                f" ({_fmt(100 * thing.fraction)}% elemental; {thing.source})"
             )
         ingredient_id, form = thing.id, "elemental"
     else:
@@ -155,8 +221,16 @@ def _nutrient_dose(
         )
         if convention:
             notes.append(f"{text.text}: {convention}")
+        if resolved is thing and thing.compound:
+            notes.append(
+                f"{text.text}: counted as {_fmt(amount)} {nutrient.unit} of {lower_label(nutrient.label)}, the amount "
+                f"US labels state; if it is the weight of {text.name} itself, it supplies somewhat less"
+            )
+        ul_amount, ul_note = _toward_ul(text, resolved, amount, known)
+        if ul_note:
+            notes.append(f"{text.text}: {ul_note}")
         ingredient_id, form = resolved.id, resolved.form
-    counts = nutrient.ul_basis != "preformed" or form == "preformed"
+    counts = (nutrient.ul_basis != "preformed" or form == "preformed") and ul_amount != 0.0
     return (
         NutrientDose(
             item_label,
@@ -169,16 +243,17 @@ def _nutrient_dose(
             frequency,
             counts,
             dose.location,
+            None if ul_amount is None else ul_amount * servings,
         ),
-        None,
         notes,
     )
 
 
 def _diet_amount(entry: DietAmount, known: Catalog) -> float:
-    thing = known.ingredient(known.nutrients[entry.nutrient].label)
-    assert isinstance(thing, Ingredient)
     nutrient = known.nutrients[entry.nutrient]
+    # Diet folate is food folate (1 mcg = 1 mcg DFE), not the folic acid "folate" on a label stands for.
+    thing = known.ingredient("food folate" if nutrient.id == "folate" else nutrient.label)
+    assert isinstance(thing, Ingredient)
     return _convert(entry.amount, entry.unit, thing, nutrient, known, entry.location)[0]
 
 
@@ -187,18 +262,19 @@ def normalize(regimen: Regimen) -> Normalized:
     known = catalog()
     doses: list[NutrientDose] = []
     unrecognized: list[Unrecognized] = []
+    not_assessed: list[NotAssessed] = []
     notes: list[str] = []
     for index, item in enumerate(regimen.items):
         for dose in item.doses:
-            converted, unknown, dose_notes = _nutrient_dose(
-                dose, item.label, index, item.servings, item.frequency, known
-            )
-            if converted is not None:
+            converted, dose_notes = _nutrient_dose(dose, item.label, index, item.servings, item.frequency, known)
+            if isinstance(converted, NutrientDose):
                 doses.append(converted)
-            if unknown is not None:
-                unrecognized.append(unknown)
+            elif isinstance(converted, NotAssessed):
+                not_assessed.append(converted)
+            else:
+                unrecognized.append(converted)
             notes.extend(dose_notes)
     diet: dict[str, float] = {}
     for entry in regimen.profile.diet:
         diet[entry.nutrient] = diet.get(entry.nutrient, 0.0) + _diet_amount(entry, known)
-    return Normalized(tuple(doses), tuple(unrecognized), diet, tuple(dict.fromkeys(notes)))
+    return Normalized(tuple(doses), tuple(unrecognized), diet, tuple(dict.fromkeys(notes)), tuple(not_assessed))

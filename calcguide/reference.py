@@ -25,9 +25,10 @@ class Limit(NamedTuple):
 
     authority: str  # nasem | efsa
     ul: float | None
-    basis: str  # total | supplemental | preformed
+    basis: str  # total | supplemental | preformed | folic_acid | supplemental_folate | nicotinic_acid | nicotinamide
     source_title: str
     source_url: str
+    forms: tuple[str, ...] = ()  # only doses of these forms count (EFSA: nicotinic acid and nicotinamide apart)
 
 
 AUTHORITIES = {"nasem": "US National Academies (NASEM)", "efsa": "European Food Safety Authority (EFSA)"}

@@ -5,8 +5,12 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from .catalog import catalog
-from .normalize import Normalized
+from .normalize import Normalized, NutrientDose
 from .reference import Standard
+
+# What the UL counts, beyond the doses themselves: food too for a "total" UL and for preformed vitamin A (diet
+# vitamin A counts in full: its preformed share is unknown); supplements only for the others.
+_WITH_DIET = ("total", "preformed")
 
 
 class LimitUse(NamedTuple):
@@ -28,7 +32,7 @@ class NutrientTotal(NamedTuple):
     """What a regimen supplies of one nutrient per day, next to its life-stage target and UL.
 
     ``ul_amount_per_day`` is the part the UL applies to: everything (total), supplements only (magnesium,
-    vitamin E), or preformed vitamin A only.
+    vitamin E, niacin), preformed vitamin A only, or folic acid only (folate; in mcg of folic acid, ``ul_unit``).
     """
 
     nutrient: str
@@ -45,6 +49,7 @@ class NutrientTotal(NamedTuple):
     sources: tuple[str, ...]
     ul_authority: str = "nasem"
     limits: tuple[LimitUse, ...] = ()
+    ul_unit: str | None = None  # the UL's unit where it is not ``unit`` (folate: mcg folic acid, target mcg DFE)
 
     @property
     def percent_ul(self) -> float | None:
@@ -53,6 +58,26 @@ class NutrientTotal(NamedTuple):
     @property
     def percent_target(self) -> float | None:
         return None if not self.target else 100 * self.total_per_day / self.target
+
+
+def _toward_ul(dose: NutrientDose) -> float:
+    """Per day, what one dose adds toward its nutrient's UL, in the UL's unit."""
+    if dose.ul_per_intake is not None:
+        return dose.ul_per_intake * dose.frequency.per_day
+    return dose.per_day if dose.counts_toward_ul else 0.0
+
+
+def counted(basis: str, forms: tuple[str, ...], doses: list[NutrientDose], diet: float) -> float:
+    """The amount a UL of ``basis`` counts; ``forms`` (EFSA's niacin ULs) keeps only the doses of those forms.
+
+    EFSA's folate UL (2023) counts L-methylfolate as well as folic acid: its weight is its DFE over the same 1.7.
+    """
+    chosen = [dose for dose in doses if not forms or dose.form in forms]
+    amount = sum(_toward_ul(dose) for dose in chosen)
+    if basis == "supplemental_folate":
+        per_mcg = catalog().mass_factors["methylfolate"].factor
+        amount += sum(dose.per_day / per_mcg for dose in chosen if dose.form == "methylfolate")
+    return amount + (diet if basis in _WITH_DIET else 0.0)
 
 
 def compute_totals(normalized: Normalized, standard: Standard) -> dict[str, NutrientTotal]:
@@ -64,16 +89,20 @@ def compute_totals(normalized: Normalized, standard: Standard) -> dict[str, Nutr
         if not doses and not diet:
             continue
         supplements = sum(dose.per_day for dose in doses)
-        preformed = sum(dose.per_day for dose in doses if dose.counts_toward_ul)
-        # Diet vitamin A counts in full toward the preformed UL: its preformed share is unknown.
-        counted = {"supplemental": supplements, "preformed": preformed + diet, "total": supplements + diet}
         uses = tuple(
-            LimitUse(limit.authority, limit.ul, limit.basis, counted[limit.basis], limit.source_title, limit.source_url)
+            LimitUse(
+                limit.authority,
+                limit.ul,
+                limit.basis,
+                counted(limit.basis, limit.forms, doses, diet),
+                limit.source_title,
+                limit.source_url,
+            )
             for limit in standard.limits.get(nutrient.id, ())
         )
         if not uses:  # a Standard built without limits: the US UL from its values
             ul = standard.values[nutrient.id].ul
-            uses = (LimitUse("nasem", ul, nutrient.ul_basis, counted[nutrient.ul_basis], "", ""),)
+            uses = (LimitUse("nasem", ul, nutrient.ul_basis, counted(nutrient.ul_basis, (), doses, diet), "", ""),)
         # The binding limit is the one the regimen comes closest to (or goes furthest past): the stricter.
         binding = max(uses, key=lambda use: -1.0 if use.percent is None else use.percent)
         reference = standard.values[nutrient.id]
@@ -92,5 +121,6 @@ def compute_totals(normalized: Normalized, standard: Standard) -> dict[str, Nutr
             tuple({dose.item_index: dose.item for dose in doses}.values()),
             binding.authority,
             uses,
+            nutrient.ul_unit,
         )
     return totals

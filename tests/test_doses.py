@@ -175,9 +175,11 @@ def test_a_plus_splits_a_line_into_items() -> None:
         # vitamin E: natural 0.67 mg per IU, synthetic 0.45 mg per IU, unstated read as natural
         ("400 IU d-alpha tocopherol", "vitamin_e", 268.0, 268.0),  # 400 x 0.67
         ("400 IU natural vitamin E", "vitamin_e", 268.0, 268.0),  # 400 x 0.67
-        ("400 IU dl-alpha tocopherol", "vitamin_e", 180.0, 180.0),  # 400 x 0.45
-        ("400 IU vitamin E (as dl-alpha tocopheryl acetate)", "vitamin_e", 180.0, 180.0),  # 400 x 0.45
-        ("400 IU vitamin E", "vitamin_e", 268.0, 268.0),  # form not stated: natural, 400 x 0.67
+        # vitamin E: target 0.45 mg/IU synthetic, 0.67 natural; toward the UL synthetic 0.90909 (1,000 / 1,100)
+        ("400 IU dl-alpha tocopherol", "vitamin_e", 180.0, 363.636),  # 400 x 0.45; 400 x 0.90909
+        ("400 IU vitamin E (as dl-alpha tocopheryl acetate)", "vitamin_e", 180.0, 363.636),
+        ("400 IU vitamin E", "vitamin_e", 268.0, 363.636),  # form not stated: 400 x 0.67; UL side 400 x 0.90909
+        ("400 IU d-alpha tocopherol", "vitamin_e", 268.0, 268.0),  # natural: 0.67 on both sides
         ("15 mg vitamin E", "vitamin_e", 15.0, 15.0),
         # minerals by mass
         ("1 g calcium", "calcium", 1000.0, 1000.0),
@@ -246,11 +248,14 @@ def test_a_unit_that_does_not_fit_the_nutrient_is_an_input_error(line: str, mess
         ("1000 mg calcium lactate", "calcium", 130.0),  # x 0.13
         ("1000 mg tricalcium phosphate", "calcium", 390.0),  # x 0.39
         ("1000 mg calcium citrate malate", "calcium", 230.0),  # x 0.23
-        ("1000 mg MCHC", "calcium", 200.0),  # hydroxyapatite x 0.20
+        ("1000 mg MCHC", "calcium", 250.0),  # bone-derived hydroxyapatite: the high end of 20-25 %
+        ("1000 mg calcium hydroxyapatite", "calcium", 399.0),  # pure Ca10(PO4)6(OH)2: 39.9 %
+        ("1000 mg calcium hydroxyapatite (MCHC)", "calcium", 250.0),  # the form names the salt
         ("500 mg magnesium oxide", "magnesium", 300.0),  # x 0.60
         ("400 mg magnesium citrate", "magnesium", 64.0),  # x 0.16
         ("1000 mg magnesium glycinate", "magnesium", 140.0),  # x 0.14
-        ("1000 mg magnesium L-threonate", "magnesium", 70.0),  # x 0.07
+        ("1000 mg magnesium L-threonate", "magnesium", 72.0),  # x 0.072 as sold (Magtein: 2,000 mg = 144 mg)
+        ("1000 mg magnesium malate", "magnesium", 155.0),  # MgC4H4O5 x 0.155
         ("600 mg calcium (as carbonate)", "calcium", 600.0),  # label convention: already elemental
         ("600 mg calcium (as calcium citrate)", "calcium", 600.0),
         ("100 mg magnesium (as oxide)", "magnesium", 100.0),

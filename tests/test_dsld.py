@@ -45,34 +45,34 @@ EXPECTED: dict[str, tuple[dict[str, Any], list[str]]] = {
             "servings": 1,
             "ingredients": [
                 "1500 mcg RAE Vitamin A",
+                "150 mg Vitamin C (as Ascorbic Acid)",
                 "20 mcg Vitamin D2 (as Ergocalciferol)",
                 "30 mg Vitamin E",
+                "12 mg Vitamin B1 (as Thiamine Mononitrate)",
+                "13 mg Vitamin B2 (as Riboflavin)",
+                "50 mg Vitamin B3 (as Niacinamide)",
+                "12.75 mg Vitamin B6 (as Pyridoxine Hydrochloride)",
+                "400 mcg DFE Folate (as Folic Acid)",
+                "100 mcg Vitamin B12 (as Cyanocobalamin)",
+                "75 mcg Biotin",
+                "25 mg Vitamin B5 (as D-Calcium Pantothenate)",
                 "100 mg Calcium (as Calcium Carbonate)",
+                "18 mg Iron",
+                "150 mcg Iodine",
                 "40 mg Magnesium (as Magnesium Oxide)",
-                "14 mg Zinc",
+                "14 mg Zinc (as Zinc Oxide)",
+                "70 mcg Selenium",
+                "0.23 mg Copper (as Copper Gluconate)",
+                "2.3 mg Manganese",
+                "120 mcg Chromium",
+                "75 mcg Molybdenum",
+                "15 mg Choline (as Choline Bitartrate)",
                 "1 mg Boron",
             ],
         },
         [
             f'"Vitamin A 1500 mcg RAE": {VITAMIN_A_MIX}',
             *unchecked(
-                "Vitamin C 150 mg",
-                "Vitamin B1 12 mg",
-                "Vitamin B2 13 mg",
-                "Vitamin B3 50 mg",
-                "Vitamin B6 12.75 mg",
-                "Folate 400 mcg DFE",
-                "Vitamin B12 100 mcg",
-                "Biotin 75 mcg",
-                "Vitamin B5 25 mg",
-                "Iron 18 mg",
-                "Iodine 150 mcg",
-                "Selenium 70 mcg",
-                "Copper 0.23 mg",
-                "Manganese 2.3 mg",
-                "Chromium 120 mcg",
-                "Molybdenum 75 mcg",
-                "Choline 15 mg",
                 "Inositol 15 mg",
                 "Lutein 50 mcg",
                 "Citrus Bioflavonoids 10 mg",
@@ -91,33 +91,33 @@ EXPECTED: dict[str, tuple[dict[str, Any], list[str]]] = {
             "servings": 1,
             "ingredients": [
                 "5000 IU Vitamin A",
+                "150 mg Vitamin C (as Ascorbic Acid)",
                 "400 IU Vitamin D2 (as Ergocalciferol)",
                 "50 IU Vitamin E",
+                "12.5 mg Vitamin B1 (as Thiamine Mononitrate)",
+                "12.5 mg Vitamin B2",
+                "50 mg Vitamin B3 (as Niacinamide)",
+                "12.5 mg Vitamin B6 (as Pyridoxine Hydrochloride)",
+                "400 mcg Folate (as Folic Acid)",
+                "100 mcg Vitamin B12 (as Cyanocobalamin)",
+                "75 mcg Biotin",
+                "25 mg Vitamin B5 (as D-Calcium Pantothenate)",
                 "100 mg Calcium (as Calcium Carbonate)",
+                "150 mcg Iodine",
                 "40 mg Magnesium (as Magnesium Oxide)",
-                "11 mg Zinc",
+                "11 mg Zinc (as Zinc Oxide)",
+                "70 mcg Selenium",
+                "200 mcg Copper (as Copper Gluconate)",
+                "2 mg Manganese",
+                "120 mcg Chromium",
+                "75 mcg Molybdenum",
                 "1 mg Boron",
+                "15 mg Choline (as Choline Bitartrate)",
             ],
         },
         [
             f'"Vitamin A 5000 IU": {VITAMIN_A_MIX}',
             *unchecked(
-                "Vitamin C 150 mg",
-                "Vitamin B1 12.5 mg",
-                "Vitamin B2 12.5 mg",
-                "Vitamin B3 50 mg",
-                "Vitamin B6 12.5 mg",
-                "Folate 400 mcg",
-                "Vitamin B12 100 mcg",
-                "Biotin 75 mcg",
-                "Vitamin B5 25 mg",
-                "Iodine 150 mcg",
-                "Selenium 70 mcg",
-                "Copper 200 mcg",
-                "Manganese 2 mg",
-                "Chromium 120 mcg",
-                "Molybdenum 75 mcg",
-                "Choline 15 mg",
                 "Inositol 15 mg",
                 "Lutein 50 mcg",
                 "Citrus Bioflavonoids 10 mg",
@@ -130,12 +130,18 @@ EXPECTED: dict[str, tuple[dict[str, Any], list[str]]] = {
         ],
     ),
     "15923": (
-        {"product": "Emergen-C Multi Vitamin+ Cherry-Pomegranate", "servings": 1, "ingredients": ["150 mcg Boron"]},
+        {
+            "product": "Emergen-C Multi Vitamin+ Cherry-Pomegranate",
+            "servings": 1,
+            "ingredients": ["38 mg Choline", "150 mcg Boron", "10 mcg Vanadium", "5 mcg Nickel"],
+        },
         unchecked("Calories 25 {Calories}", "Total Carbohydrates 6 g", "Sugar 6 g")
-        + no_amount("Vitamin A 70 % DV")
-        + unchecked("Vitamin C 833 % DV")
-        + no_amount("Vitamin D 100 % DV", "Vitamin E 100 % DV", "Vitamin K 31 % DV")
-        + unchecked(
+        + no_amount(
+            "Vitamin A 70 % DV",
+            "Vitamin C 833 % DV",
+            "Vitamin D 100 % DV",
+            "Vitamin E 100 % DV",
+            "Vitamin K 31 % DV",
             "Thiamine 100 % DV",
             "Riboflavin 100 % DV",
             "Niacin 100 % DV",
@@ -144,23 +150,22 @@ EXPECTED: dict[str, tuple[dict[str, Any], list[str]]] = {
             "Vitamin B12 100 % DV",
             "Biotin 10 % DV",
             "Pantothenic Acid 100 % DV",
-        )
-        + no_amount("Calcium 10 % DV")
-        + unchecked("Iron 5 % DV")
-        + no_amount("Phosphorus 2 % DV")
-        + unchecked("Iodine 100 % DV")
-        + no_amount("Magnesium 21 % DV", "Zinc 33 % DV")
-        + unchecked(
+            "Calcium 10 % DV",
+            "Iron 5 % DV",
+            "Phosphorus 2 % DV",
+            "Iodine 100 % DV",
+            "Magnesium 21 % DV",
+            "Zinc 33 % DV",
             "Selenium 79 % DV",
             "Copper 45 % DV",
             "Manganese 25 % DV",
             "Chromium 29 % DV",
             "Molybdenum 60 % DV",
-            "Chloride 1 % DV",
-            "Sodium 60 mg",
-            "Potassium 6 % DV",
+        )
+        + unchecked("Chloride 1 % DV", "Sodium 60 mg")
+        + no_amount("Potassium 6 % DV")
+        + unchecked(
             "Real Fruit Juice Powders 125 mg",
-            "Choline 38 mg",
             "N-Acetyl Cysteine 10 mg",
             "Acetyl L-Carnitine HCl 10 mg",
             "Monk Fruit 5 mg",
@@ -168,8 +173,6 @@ EXPECTED: dict[str, tuple[dict[str, Any], list[str]]] = {
             "Alpha Lipoic Acid 1 mg",
             "Quercetin 1 mg",
             "Lutein 250 mcg",
-            "Vanadium 10 mcg",
-            "Nickel 5 mcg",
         ),
     ),
     "synthetic-d3-k2": (
@@ -195,27 +198,63 @@ EXPECTED: dict[str, tuple[dict[str, Any], list[str]]] = {
 }
 
 # Per day, in each nutrient's unit, once the imported item is evaluated (one serving a day).
+# The labels state the vitamin or elemental amount ("(as ...)"); copper 0.23 mg = 230 mcg (the DRI unit).
 EXPECTED_TOTALS: dict[str, dict[str, float]] = {
     "276336": {
         "vitamin_a": 1500,
+        "vitamin_c": 150,
         "vitamin_d": 20,
         "vitamin_e": 30,
+        "thiamin": 12,
+        "riboflavin": 13,
+        "niacin": 50,
+        "vitamin_b6": 12.75,
+        "folate": 400,  # 400 mcg DFE
+        "vitamin_b12": 100,
+        "biotin": 75,
+        "pantothenic_acid": 25,
         "calcium": 100,
+        "iron": 18,
+        "iodine": 150,
         "magnesium": 40,
         "zinc": 14,
+        "selenium": 70,
+        "copper": 230,
+        "manganese": 2.3,
+        "chromium": 120,
+        "molybdenum": 75,
+        "choline": 15,
         "boron": 1,
     },
-    # 5000 IU of vitamin A counted as preformed (0.3 mcg RAE/IU); 50 IU vitamin E, form unknown: natural (0.67)
+    # 5000 IU of vitamin A counted as preformed (0.3 mcg RAE/IU); 50 IU vitamin E, form unknown: natural (0.67);
+    # 400 mcg folate as folic acid (a weight, not DFE): 400 x 1.7 = 680 mcg DFE
     "249664": {
         "vitamin_a": 1500,
+        "vitamin_c": 150,
         "vitamin_d": 10,
         "vitamin_e": 33.5,
+        "thiamin": 12.5,
+        "riboflavin": 12.5,
+        "niacin": 50,
+        "vitamin_b6": 12.5,
+        "folate": 680,
+        "vitamin_b12": 100,
+        "biotin": 75,
+        "pantothenic_acid": 25,
         "calcium": 100,
+        "iodine": 150,
         "magnesium": 40,
         "zinc": 11,
+        "selenium": 70,
+        "copper": 200,
+        "manganese": 2,
+        "chromium": 120,
+        "molybdenum": 75,
         "boron": 1,
+        "choline": 15,
     },
-    "15923": {"boron": 0.15},
+    # 10 mcg vanadium = 0.01 mg, 5 mcg nickel = 0.005 mg (their ULs are in mg)
+    "15923": {"choline": 38, "boron": 0.15, "vanadium": 0.01, "nickel": 0.005},
     # 15 IU synthetic vitamin E at 0.45 mg/IU; calcium "as citrate" is the elemental amount (US label convention)
     "synthetic-d3-k2": {"vitamin_d": 125, "vitamin_k": 600, "calcium": 200, "vitamin_e": 6.75, "phosphorus": 5},
 }
@@ -291,14 +330,14 @@ def test_nested_rows_are_read() -> None:
 def test_unreadable_units_and_missing_amounts() -> None:
     label = load("synthetic-d3-k2")
     rows = label["ingredientRows"]
-    rows[0]["quantity"][0]["unit"] = "mcg DFE"
+    rows[0]["quantity"][0]["unit"] = "mL"
     rows[1]["quantity"] = []
     rows[3]["quantity"][0].update(quantity=0, unit="NP", dailyValueTargetGroup=[])
     rows[4]["quantity"][0]["unit"] = "mcg RAE"
     product, warnings = label_to_product(label, "x")
     assert product["ingredients"] == ["500 mcg Vitamin K2 (as Menatetrenone)", "5 mg Phosphorus"]
     assert warnings[:4] == [
-        "\"Vitamin D3 125 mcg DFE\": calcguide cannot read the unit 'mcg DFE'",
+        "\"Vitamin D3 125 mL\": calcguide cannot read the unit 'mL'",
         '"Vitamin K2": the label states no amount',
         '"Calcium": the label states no amount',
         '"Vitamin E 15 mcg RAE": mcg RAE is a unit of vitamin A, not of vitamin E (form not stated)',
@@ -314,7 +353,8 @@ def test_not_a_label() -> None:
 
 def test_nothing_calcguide_checks() -> None:
     label = load("15923")
-    label["ingredientRows"] = [row for row in label["ingredientRows"] if row["name"] != "Boron"]
+    checked = {"Boron", "Choline", "Vanadium", "Nickel"}
+    label["ingredientRows"] = [row for row in label["ingredientRows"] if row["name"] not in checked]
     product, warnings = label_to_product(label, "x")
     assert product["ingredients"] == [] and len(warnings) == len(label["ingredientRows"])
     with pytest.raises(DsldError, match="no ingredient calcguide checks"):

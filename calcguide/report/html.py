@@ -20,6 +20,10 @@ _SCALE_CAP = 2.0  # ...but at most to twice the larger reference value; a longer
 _UL_BASIS = {
     "supplemental": "the UL applies to supplements only",
     "preformed": "the UL applies to preformed vitamin A only",
+    "folic_acid": "the UL counts folic acid only, in mcg",
+    "supplemental_folate": "the UL counts folic acid and L-methylfolate from supplements, in mcg",
+    "nicotinic_acid": "the UL counts nicotinic acid from supplements",
+    "nicotinamide": "the UL counts nicotinamide from supplements",
 }
 
 _CSS = """
@@ -122,7 +126,7 @@ def _bar(total: NutrientTotal) -> str:
     if total.ul:
         parts.append(
             f'<div class="mark ul" style="left: {_pct(100 * total.ul / top)}" '
-            f'title="UL {_e(amount(total.ul, total.unit, total.nutrient))}"></div>'
+            f'title="UL {_e(amount(total.ul, total.ul_unit or total.unit, total.nutrient))}"></div>'
         )
     described = f"{amount(total.total_per_day, total.unit, total.nutrient)} a day"
     if percent_ul is not None:
@@ -146,7 +150,8 @@ def _total(total: NutrientTotal) -> str:
     if total.ul is not None:
         basis = f" ({_UL_BASIS[total.ul_basis]})" if total.ul_basis in _UL_BASIS else ""
         scale.append(
-            f'<span><i class="key ul"></i>UL {_e(amount(total.ul, total.unit, total.nutrient))}{_e(basis)}</span>'
+            f'<span><i class="key ul"></i>UL {_e(amount(total.ul, total.ul_unit or total.unit, total.nutrient))}'
+            f"{_e(basis)}</span>"
         )
     else:
         scale.append("<span>no UL set</span>")

@@ -52,6 +52,7 @@ def _total(total: NutrientTotal) -> dict[str, Any]:
             }
             for use in total.limits
         ],
+        "ul_unit": total.ul_unit or total.unit,
     }
 
 
@@ -98,6 +99,10 @@ def report_object(report: Report) -> dict[str, Any]:
         "notes": list(report.notes),
         "summary": dict(report.summary),
         "ignored": [{"rule": rule, "reason": reason} for rule, reason in report.ignored],
+        "not_assessed": [
+            {"item": entry.item, "dose": entry.dose, "name": entry.name, "line": entry.location.line}
+            for entry in report.not_assessed
+        ],
         "error": _error(report.error) if report.error else None,
         "disclaimer": DISCLAIMER,
     }

@@ -24,7 +24,7 @@ def render(report: Report) -> str:
         lines += ["| Nutrient | Per day | Target | UL | % of UL |", "|---|---:|---:|---:|---:|"]
         for total in report.totals:
             target = "not set" if total.target is None else f"{number(total.target)} {total.unit} {total.target_type}"
-            ul = "not set" if total.ul is None else f"{number(total.ul)} {total.unit}"
+            ul = "not set" if total.ul is None else f"{number(total.ul)} {total.ul_unit or total.unit}"
             if total.ul is not None and total.ul_basis != "total":
                 ul += f" ({total.ul_basis})"
             percent = "" if total.percent_ul is None else f"{number(total.percent_ul)}%"

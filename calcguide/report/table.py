@@ -41,10 +41,15 @@ def ul_bar(percent: float | None) -> Text:
     return bar
 
 
-_UL_MARK = {"supplemental": "*", "preformed": "†"}
+_UL_MARK = {"supplemental": "*", "preformed": "†", "folic_acid": "‡", "supplemental_folate": "§",
+            "nicotinic_acid": "¶", "nicotinamide": "¶"}  # fmt: skip
 _UL_CAPTION = {
     "supplemental": "* the UL applies to supplements only",
     "preformed": "† the UL applies to preformed vitamin A only",
+    "folic_acid": "‡ the UL counts folic acid only, in mcg (not DFE)",
+    "supplemental_folate": "§ the UL counts folic acid and L-methylfolate from supplements, in mcg",
+    "nicotinic_acid": "¶ nicotinic acid and nicotinamide have separate ULs, supplements only",
+    "nicotinamide": "¶ nicotinic acid and nicotinamide have separate ULs, supplements only",
 }
 
 
@@ -74,7 +79,7 @@ def totals_table(report: Report) -> Table:
     table = Table(
         title="Daily totals",
         title_justify="left",
-        caption="; ".join(_UL_CAPTION[basis] for basis in marks) or None,
+        caption="; ".join(dict.fromkeys(_UL_CAPTION[basis] for basis in marks)) or None,
         caption_justify="left",
         box=box.SIMPLE_HEAVY,
     )

@@ -12,7 +12,14 @@ _UL_APPLIES = {
     "supplemental": "supplemental {label} (the UL applies to supplements and medicines, not food)",
     "preformed": "preformed {label} (retinol and retinyl esters: the UL does not count beta-carotene)",
     "total": "{label}",
+    "folic_acid": "folic acid (the folate UL counts synthetic folic acid only, in mcg of folic acid, not DFE)",
+    "supplemental_folate": "supplemental folate (folic acid and L-methylfolate from supplements, in mcg)",
+    "nicotinic_acid": "nicotinic acid (niacin of unstated form counted as nicotinic acid; supplements only)",
+    "nicotinamide": "nicotinamide (niacinamide; supplements only)",
 }
+_B12_MASKING = (
+    " Folic acid above the UL can mask vitamin B12 deficiency, letting its nerve damage progress (IOM 1998)."
+)
 
 
 def _dri_source(nutrient: str) -> Evidence:
@@ -46,13 +53,16 @@ def above_ul(ctx: Context, limits: Mapping[str, float]) -> Iterator[Hit]:
             continue
         ratio = total.ul_amount_per_day / total.ul
         what = _UL_APPLIES[total.ul_basis].format(label=lower_label(total.label))
+        ul_unit = total.ul_unit or total.unit
         binding = next((use for use in total.limits if use.authority == total.ul_authority), None)
         whose = "" if ctx.standard.standard == "nasem" else f"{total.ul_authority.upper()} "
         message = (
-            f"{what[0].upper()}{what[1:]} totals {amount(total.ul_amount_per_day, total.unit, total.nutrient)} a day, "
-            f"{number(100 * ratio)}% of the {whose}UL of {amount(total.ul, total.unit, total.nutrient)} for "
+            f"{what[0].upper()}{what[1:]} totals {amount(total.ul_amount_per_day, ul_unit, total.nutrient)} a day, "
+            f"{number(100 * ratio)}% of the {whose}UL of {amount(total.ul, ul_unit, total.nutrient)} for "
             f"{ctx.standard.life_stage}."
         )
+        if total.nutrient == "folate":
+            message += _B12_MASKING
         source = (
             Evidence(binding.source_title, binding.source_url)
             if binding and binding.source_title

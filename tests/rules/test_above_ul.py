@@ -50,8 +50,14 @@ def found(line: str, **options: object) -> list[tuple[str | None, str]]:
         ("2800 mcg retinol", {"age": 15, "sex": "female"}, []),  # exactly the 14-18 UL
         # vitamin E UL 1,000 mg of supplemental alpha-tocopherol
         ("1000 mg vitamin E", {}, []),
-        ("1500 IU vitamin E", {}, [("vitamin_e", "warning")]),  # x 0.67 = 1,005 mg
-        ("2222 IU dl-alpha tocopherol", {}, []),  # x 0.45 = 999.9 mg
+        # toward the UL synthetic is 1,000 / 1,100 = 0.90909 mg per IU (all stereoisomers); the RDA side counts 0.45
+        ("1500 IU vitamin E", {}, [("vitamin_e", "warning")]),  # form not stated: x 0.90909 = 1,363.6 mg
+        ("1100 IU dl-alpha tocopherol", {}, []),  # x 0.90909 = 999.999 mg
+        ("1101 IU dl-alpha tocopherol", {}, [("vitamin_e", "warning")]),  # 1,000.9 mg
+        ("2200 IU dl-alpha tocopherol", {}, [("vitamin_e", "warning")]),  # 1,999.998 mg: just under twice the UL
+        ("2201 IU dl-alpha tocopherol", {}, [("vitamin_e", "error")]),  # 2,000.9 mg
+        ("1490 IU d-alpha tocopherol", {}, []),  # natural x 0.67 = 998.3 mg
+        ("1500 IU d-alpha tocopherol", {}, [("vitamin_e", "warning")]),  # 1,005 mg
         # no UL: vitamin K
         ("10000 mcg MK-7", {}, []),
         # zinc 40 mg, boron 20 mg

@@ -15,7 +15,8 @@ RULE = "unrecognized-ingredient"
         ("100 mcg MK-7", []),
         ("5000 IU vitamn D3", ["warning"]),
         ("5000 IU unobtanium", ["warning"]),  # IU of something unknown is not an input error: it is unknown
-        ("100 mg quercetin + 50 mg rutin", ["warning", "warning"]),
+        ("100 mg unobtanium + 50 mg phlogiston", ["warning", "warning"]),
+        ("100 mg quercetin + 50 mg rutin", []),  # recognised, no US reference value: not assessed, not unknown
         ("100 mcg K2-MK7", []),  # spelling variants fold to a known name
         ("100 mcg menaquinone 7", []),
         ("5000 IU COLECALCIFEROL", []),
@@ -48,6 +49,6 @@ def test_it_is_left_out_of_the_totals() -> None:
 
 
 def test_finding_points_at_the_line() -> None:
-    report = check_yaml("items:\n  - 100 mcg MK-7\n  - 200 mg quercetin\n", select=[RULE])
+    report = check_yaml("items:\n  - 100 mcg MK-7\n  - 200 mg phlogiston\n", select=[RULE])
     (finding,) = report.findings
     assert finding.location is not None and finding.location.line == 3
