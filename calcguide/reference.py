@@ -106,7 +106,8 @@ def standard_for(profile: Profile, which: str = "nasem") -> Standard:
 @lru_cache(maxsize=1024)  # only these fields choose the values; a batch meets the same few over and over
 def _standard(age_years: float | None, sex: str | None, pregnant: bool, lactating: bool, which: str) -> Standard:
     standard, stage_ids = _us_standard(Profile(age_years, sex, pregnant, lactating))
-    return with_standard(standard, stage_ids, which)
+    months = None if age_years is None or not (pregnant or lactating) else round(age_years * 12, 9)
+    return with_standard(standard, stage_ids, which, months)
 
 
 def _us_standard(profile: Profile) -> tuple[Standard, tuple[str, ...]]:
@@ -146,36 +147,74 @@ def _us_standard(profile: Profile) -> tuple[Standard, tuple[str, ...]]:
     return Standard(stage.id, stage.label, values_for(stage.id), ""), (stage.id,)
 
 
+def _limit(authority: str, entry: dict[str, object], ul: float | None, source: dict[str, str]) -> Limit:
+    forms = entry.get("forms") or ()
+    assert isinstance(forms, list | tuple)
+    return Limit(authority, ul, str(entry["ul_basis"]), source["title"], source["url"], tuple(str(f) for f in forms))
+
+
 @cache
-def _limits_for(stage_ids: tuple[str, ...], authority: str) -> dict[str, Limit]:
-    """Each nutrient's UL under one authority: the lowest over ``stage_ids`` (the strict combination)."""
+def _limits_for(stage_ids: tuple[str, ...], authority: str) -> dict[str, tuple[Limit, ...]]:
+    """Each nutrient's ULs under one authority: the lowest over ``stage_ids`` (the strict combination).
+
+    A nutrient may have several (EFSA: nicotinic acid and nicotinamide); an entry names its nutrient where its key
+    is not the nutrient's id.
+    """
     table = data.load(_DATA_FILE[authority])["nutrients"]
-    limits = {}
-    for nutrient, entry in table.items():
+    limits: dict[str, tuple[Limit, ...]] = {}
+    for key, entry in table.items():
         uls = [float(entry["values"][s]["ul"]) for s in stage_ids if entry["values"][s]["ul"] is not None]
         source = entry.get("infant_source") if all(s.startswith("infants") for s in stage_ids) else None
-        source = source or entry["source"]
-        limits[nutrient] = Limit(
-            authority, min(uls) if uls else None, str(entry["ul_basis"]), source["title"], source["url"]
-        )
+        limit = _limit(authority, entry, min(uls) if uls else None, source or entry["source"])
+        nutrient = str(entry.get("nutrient", key))
+        limits[nutrient] = (*limits.get(nutrient, ()), limit)
     return limits
 
 
-def with_standard(standard: Standard, stage_ids: tuple[str, ...], which: str) -> Standard:
-    """Attach the ULs of ``which`` (nasem, efsa or both) to a standard chosen from ``stage_ids``."""
+@lru_cache(maxsize=256)
+def _efsa_band_limits(months: float) -> dict[str, tuple[Limit, ...]]:
+    """EFSA's ULs at one age in pregnancy or lactation: her own age band's (EFSA sets none for pregnancy as such),
+    none where a UL does not apply in pregnancy (``in_pregnancy: false``)."""
+    efsa = data.load("efsa")
+    band = next(b["id"] for b in efsa["bands"] if b["from_months"] <= months < b["to_months"])
+    limits: dict[str, tuple[Limit, ...]] = {}
+    for key, entry in efsa["nutrients"].items():
+        value = entry["bands"][band] if entry["in_pregnancy"] else None
+        source = entry.get("infant_source") if band.startswith("infants") else None
+        limit = _limit("efsa", entry, None if value is None else float(value), source or entry["source"])
+        nutrient = str(entry.get("nutrient", key))
+        limits[nutrient] = (*limits.get(nutrient, ()), limit)
+    return limits
+
+
+def with_standard(standard: Standard, stage_ids: tuple[str, ...], which: str, efsa_months: float | None = None) -> Standard:
+    """Attach the ULs of ``which`` (nasem, efsa or both) to a standard chosen from ``stage_ids``.
+
+    ``efsa_months``: the age of a pregnant or lactating person, whose EFSA ULs are her own age band's.
+    """
     authorities = ("nasem", "efsa") if which == "both" else (which,)
-    per_authority = {authority: _limits_for(stage_ids, authority) for authority in authorities}
+    per_authority = {
+        authority: _efsa_band_limits(efsa_months)
+        if authority == "efsa" and efsa_months is not None
+        else _limits_for(stage_ids, authority)
+        for authority in authorities
+    }
     limits = {
-        nutrient: tuple(per_authority[a][nutrient] for a in authorities if nutrient in per_authority[a])
+        nutrient: tuple(limit for a in authorities for limit in per_authority[a].get(nutrient, ()))
         for nutrient in standard.values
     }
     values = standard.values
     note = standard.note
     if which == "efsa":
-        values = {n: v._replace(ul=limits[n][0].ul if limits[n] else None) for n, v in values.items()}
+        values = {n: v._replace(ul=_lowest(limits[n])) for n, v in values.items()}
         extra = "EFSA upper limits; targets are the US RDA/AI"
         note = f"{note}; {extra}" if note else extra
     elif which == "both":
         extra = "US and EFSA upper limits side by side; the stricter one is applied"
         note = f"{note}; {extra}" if note else extra
     return standard._replace(values=values, note=note, limits=limits, standard=which)
+
+
+def _lowest(limits: tuple[Limit, ...]) -> float | None:
+    uls = [limit.ul for limit in limits if limit.ul is not None]
+    return min(uls) if uls else None
