@@ -172,11 +172,11 @@ def _edits(a: str, b: str) -> int:
 
 
 def _frequency_word(word: str) -> str:
-    """``word``, or the frequency word it misspells: one edit away (two for words of 7 letters or more)."""
+    """``word``, or the frequency word it misspells: one edit away (two for words of 6 letters or more)."""
     if word in _FREQUENCY_VOCABULARY or len(word) < 3 or not word.isalpha():
         return word
     closest = min(_FREQUENCY_VOCABULARY, key=lambda known: _edits(word, known))
-    return closest if _edits(word, closest) <= (1 if len(word) < 7 else 2) else word
+    return closest if _edits(word, closest) <= (1 if len(word) < 6 else 2) else word
 
 
 def _frequency_or_none(phrase: str) -> Frequency | None:
