@@ -434,3 +434,37 @@ def test_amount_first_and_name_first_are_the_same_dose(written: tuple[str, str])
         (t.nutrient, t.total_per_day, t.ul_amount_per_day) for t in report_b.totals
     ]
     assert found(report_a) == found(report_b)
+
+
+@settings(max_examples=settings.default.max_examples)
+@given(st.sampled_from(catalog().display_names), st.from_regex(r"[a-z][a-z-]{0,9}", fullmatch=True))
+def test_a_known_name_with_a_word_after_it_is_never_an_unknown_ingredient(name: str, word: str) -> None:
+    # "D3 annualy", "calcium chewable": counted (the words form a known name, or a frequency), or an input error
+    try:
+        report = check_text(f"100 mg {name} {word}")
+    except InputError as exc:
+        assert exc.location is not None
+        return
+    assert "unrecognized-ingredient" not in [rule for rule, _ in found(report)]
+    assert report.totals
+
+
+_ROW_TOKENS = st.sampled_from(
+    ["Vitamin", "D3", "Folate", "(as", "cholecalciferol)", "(", ")", "25", "1,000", "0", "mcg", "IU", "DFE", "mg",
+     "(400", "folic", "acid)", "125%", "<1%", "**", "†", "DV", "twice", "daily", "-", ":", "µg", "RAE", "e5"]
+)  # fmt: skip
+
+
+@settings(max_examples=settings.default.max_examples)
+@given(st.lists(_ROW_TOKENS | st.text(max_size=3), max_size=9).map(" ".join))
+def test_panel_like_text_is_a_dose_or_an_input_error(text: str) -> None:
+    try:
+        dose = parse_dose(text)
+    except InputError as exc:
+        assert exc.message
+        return
+    assert dose.amount > 0 and dose.name.strip()
+    for other in [dose.alternate[0]] if dose.alternate else []:
+        assert 0 < other <= 1e9
+    if dose.folic_acid_mcg is not None:
+        assert dose.unit == "mcg DFE" and 0 < dose.folic_acid_mcg <= dose.amount
