@@ -88,7 +88,7 @@ class Catalog(NamedTuple):
         ("ashwagandha root"). Only for a name not known in full: "vitamin A palmitate" is one name, not vitamin A.
         """
         words = name.split()
-        for size in range(len(words) - 1, 0, -1):
+        for size in range(min(len(words) - 1, 12), 0, -1):  # no name runs to 12 words: bounded work on long text
             thing = self.ingredient(" ".join(words[:size]))
             if thing is not None:
                 return " ".join(words[:size]), thing, " ".join(words[size:])

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -173,8 +173,8 @@ def _edits(a: str, b: str) -> int:
 
 def _frequency_word(word: str) -> str:
     """``word``, or the frequency word it misspells: one edit away (two for words of 6 letters or more)."""
-    if word in _FREQUENCY_VOCABULARY or len(word) < 3 or not word.isalpha():
-        return word
+    if word in _FREQUENCY_VOCABULARY or not 3 <= len(word) <= 10 or not word.isalpha():
+        return word  # longer than 10 letters is more than two edits from every frequency word
     closest = min(_FREQUENCY_VOCABULARY, key=lambda known: _edits(word, known))
     return closest if _edits(word, closest) <= (1 if len(word) < 6 else 2) else word
 
@@ -192,7 +192,7 @@ def frequency_near(words: Sequence[str]) -> tuple[str, bool] | None:
     Returns the phrase and whether it is a correction ("annualy" -> "annually", "twice a dya" -> "twice a day")
     rather than a frequency written where none can stand ("twice a day with food"); None when nothing is close.
     """
-    written = [word.lower().strip(",;.") for word in words]
+    written = [word.lower().strip(",;.") for word in words[:12]]  # a hint need not read a long text to its end
     fixed = [_frequency_word(word) for word in written]
     for start in range(len(fixed)):
         for end in range(min(len(fixed), start + 5), start, -1):
@@ -230,10 +230,9 @@ _QUANTITY = re.compile(
 _FIRST_PAREN = re.compile(r"^\((?P<inner>[^()]*)\)\s*(?P<after>.*)$", re.DOTALL)
 _LAST_PAREN = re.compile(r"^(?P<before>.*?)\s*\((?P<inner>[^()]*)\)$", re.DOTALL)
 _AS = re.compile(r"^as\s+", re.IGNORECASE)
-# The % Daily Value column and the marks of a value not established ("625%", "46% DV", "<1%", "**", "†")
-_DAILY_VALUE = re.compile(
-    r"\s*(?:(?<!\S)(?:<\s*)?" + _NUMBER + r"\s*%(?:\s*(?:DV|daily\s+value))?)?[\s*†‡]*$", re.IGNORECASE
-)
+# The % Daily Value column ("625%", "46% DV", "<1%") and the marks of a value not established ("**", "†")
+_PERCENT_DV = re.compile(r"(?:<\s*)?" + _NUMBER + r"\s*%(?:\s*(?:DV|daily\s+value))?", re.IGNORECASE)
+_MARKS = " *†‡"
 _NAME_SEPARATORS = " :,-\u2013\u2014"  # "Vitamin D3: 25 mcg", "Vitamin D3 - 25 mcg" (and en and em dashes)
 _MASS_IN_MCG = {"mcg": 1.0, "mg": 1000.0, "g": 1_000_000.0}
 FOLATE = "folate"  # the name of a bare "mcg DFE" row: DFE is a unit of folate only
@@ -297,11 +296,21 @@ def parse_dose(text: str, location: Location | None = None) -> DoseText:
         raise exc.located(location) from None
 
 
+def _amounts_outside_parentheses(text: str) -> Iterator[re.Match[str]]:
+    """Each "<number> <unit-like word>" of ``text`` that stands outside parentheses, in order."""
+    depth, seen = 0, 0
+    for match in _AMOUNT_IN_TEXT.finditer(text):
+        between = text[seen : match.start()]
+        depth += between.count("(") - between.count(")")
+        seen = match.start()
+        if depth == 0:
+            yield match
+
+
 def _second_amount(text: str) -> str | None:
     """The first "<number> <unit>" outside parentheses in ``text`` ("100 mcg" in "D3 - 100 mcg MK-7")."""
-    for match in _AMOUNT_IN_TEXT.finditer(text):
-        before = text[: match.start()]
-        if before.count("(") == before.count(")") and _known_unit(match["unit"]) is not None:
+    for match in _amounts_outside_parentheses(text):
+        if _known_unit(match["unit"]) is not None:
             return match[0]
     return None
 
@@ -313,10 +322,7 @@ def _amount_in_row(text: str) -> re.Match[str] | None:
     hold digits but are names. Raises InputError for a number followed by a misspelt unit ("5000 IUs").
     """
     misspelt = None
-    for match in _AMOUNT_IN_TEXT.finditer(text):
-        before = text[: match.start()]
-        if before.count("(") != before.count(")"):
-            continue
+    for match in _amounts_outside_parentheses(text):
         if _known_unit(match["unit"]) is not None:
             return match
         if misspelt is None and suggest(match["unit"], UNIT_NAMES) is not None:
@@ -336,8 +342,12 @@ def _trailing_frequency(words: list[str], keep: int) -> tuple[list[str], Frequen
 
 
 def _without_daily_value(text: str) -> str:
-    match = _DAILY_VALUE.search(text)
-    return text[: match.start()] if match else text
+    """``text`` without a closing % Daily Value and marks (string operations: no regex scan of a long text)."""
+    words = text.rstrip(_MARKS).split(" ")
+    for size in range(min(5, len(words)), 0, -1):  # "< 46 % Daily Value" is the longest
+        if _PERCENT_DV.fullmatch(" ".join(words[-size:])):
+            return " ".join(words[:-size]).rstrip(_MARKS)
+    return " ".join(words)
 
 
 class _Quantities:

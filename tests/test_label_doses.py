@@ -7,6 +7,9 @@ at the item, while a genuinely unknown ingredient stays an unrecognised one. Vit
 
 from __future__ import annotations
 
+import contextlib
+import time
+
 import pytest
 from conftest import Cli, check_text, check_yaml, found, total
 from hypothesis import given, settings
@@ -468,3 +471,33 @@ def test_panel_like_text_is_a_dose_or_an_input_error(text: str) -> None:
         assert 0 < other <= 1e9
     if dose.folic_acid_mcg is not None:
         assert dose.unit == "mcg DFE" and 0 < dose.folic_acid_mcg <= dose.amount
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "5 mg zinc" + "*" * 200_000,  # the %DV marks
+        "5 mg zinc " + "1% " * 50_000,
+        "5 mg calcium " + "dya " * 50_000,  # words after a known name: the hint reads only their start
+        "5 mg ashwagandha " + "dya " * 50_000,
+        "Calcium 5 mg " + "(1 IU) " * 30_000,
+        "Vitamin (" + "1 mg " * 50_000,
+        "a " * 100_000 + "5 mg",
+        "5 mg calcium " + "d" * 200_000,
+    ],
+    ids=[
+        "marks",
+        "percents",
+        "known-then-words",
+        "unknown-then-words",
+        "parentheses",
+        "open-parenthesis",
+        "long-name",
+        "long-word",
+    ],
+)
+def test_long_hostile_dose_text_is_read_in_well_under_a_second(text: str) -> None:
+    started = time.perf_counter()
+    with contextlib.suppress(InputError):
+        check_text(text)
+    assert time.perf_counter() - started < 1.0
