@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from calcguide import InputError
 from calcguide.catalog import catalog
 from calcguide.doses import frequency_near, parse_dose
+from calcguide.writing import dose_text
 
 Parts = tuple[float, str, str, str | None, tuple[float, str] | None, float | None]
 
@@ -501,3 +502,17 @@ def test_long_hostile_dose_text_is_read_in_well_under_a_second(text: str) -> Non
     with contextlib.suppress(InputError):
         check_text(text)
     assert time.perf_counter() - started < 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("Vitamin D3 (as cholecalciferol) 25 mcg (1,000 IU) 125%", "25 mcg (1000 IU) Vitamin D3 (as cholecalciferol)"),
+        ("Folate 667 mcg DFE (400 mcg folic acid) 167%", "667 mcg DFE Folate (400 mcg folic acid)"),
+        ("1,330 mcg DFE", "1330 mcg DFE folate"),
+    ],
+)
+def test_a_written_back_label_row_reads_as_the_same_dose(text: str, written: str) -> None:
+    # ``calcguide suggest --write`` and label imports write doses back: the alternate and folic acid stay
+    assert dose_text(parse_dose(text)) == written
+    assert parse_dose(written)[1:] == parse_dose(text)[1:]
