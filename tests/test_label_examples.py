@@ -4,12 +4,11 @@ Each total is (total_per_day, ul_amount_per_day, ul) in the nutrient's reference
 US DRI tables (IOM 1997-2011, NASEM 2019, as tabulated in the ODS fact sheets). One tablet, softgel or serving a
 day, so a row's amount is its daily amount; "(as ...)" forms are elemental or in the nutrient's unit, as US labels
 state them. The UL column is the life stage's; ``ul_amount_per_day`` is the part the UL applies to: supplements
-only for magnesium, vitamin E and niacin, preformed vitamin A only, folic acid only for folate. ``None`` for
-ul_amount_per_day marks the one value not pinned here (see the multivitamin's folate).
+only for magnesium, vitamin E and niacin, preformed vitamin A only, folic acid only for folate.
 
 Most of these nutrients (vitamin C, the B vitamins, choline, iron, iodine, selenium, copper, manganese, chromium,
-molybdenum) and the not-assessed ingredients (inositol, lutein, DHA, silicon) come with the reference data and
-ingredient names of the full US DRI set; until that data is in the package these tests fail, by design.
+molybdenum) and the not-assessed ingredients (inositol, lutein, citrus bioflavonoids, rutin, DHA, silicon) come
+with the reference data and ingredient names of the full US DRI set; without that data these tests fail.
 """
 
 from __future__ import annotations
@@ -22,7 +21,7 @@ from conftest import REGIMENS, found
 import calcguide
 from calcguide.normalize import normalize
 
-Total = tuple[float, float | None, float | None]
+Total = tuple[float, float, float | None]
 
 
 @dataclass(frozen=True)
@@ -51,9 +50,9 @@ EXPECTED = {
             "riboflavin": (13.0, 13.0, None),  # B2; no UL
             "niacin": (50.0, 50.0, 35.0),  # B3 as niacinamide: 50 / 35 = 142.9 % of the supplemental UL
             "vitamin_b6": (12.75, 12.75, 100.0),
-            # 400 mcg DFE "(as folic acid)" with no folic acid amount: the part counted toward the UL is the
-            # data's reading (400 / 1.7 = 235.3 mcg if all of it is folic acid), not pinned here
-            "folate": (400.0, None, 1000.0),
+            # 400 mcg DFE "(as folic acid)" with no folic acid amount: all of it is folic acid, 400 / 1.7 = 235.29 mcg
+            # toward the UL (1 mcg folic acid = 1.7 mcg DFE, ODS Folate fact sheet)
+            "folate": (400.0, 400 / 1.7, 1000.0),
             "vitamin_b12": (100.0, 100.0, None),
             "biotin": (75.0, 75.0, None),
             "pantothenic_acid": (25.0, 25.0, None),  # B5
@@ -68,15 +67,13 @@ EXPECTED = {
         },
         [
             ("above-ul", "warning"),  # niacin 142.9 % (< 200 %)
-            *[("unrecognized-ingredient", "warning")] * 5,  # the five rows below
+            *[("unrecognized-ingredient", "warning")] * 3,  # the three rows calcguide does not know
             ("d-without-k2", "info"),  # 20 mcg = 800 IU, below 1,000 IU
         ],
-        ["Inositol", "Lutein"],
+        ["Inositol", "Lutein", "Citrus Bioflavonoids", "Rutin"],
         [
-            "Citrus Bioflavonoids",
             "Apple Pectin",
             "Betaine Hydrochloride",
-            "Rutin",
             "Green Food / Vegetable / Herbal Blend",
         ],
     ),
@@ -141,8 +138,7 @@ def test_totals_per_day(name: str) -> None:
     for t in report.totals:
         per_day, ul_amount, ul = expected[t.nutrient]
         assert t.total_per_day == pytest.approx(per_day, rel=1e-9), t.nutrient
-        if ul_amount is not None:
-            assert t.ul_amount_per_day == pytest.approx(ul_amount, rel=1e-9, abs=1e-12), t.nutrient
+        assert t.ul_amount_per_day == pytest.approx(ul_amount, rel=1e-9, abs=1e-12), t.nutrient
         assert t.ul == ul, t.nutrient
 
 
