@@ -21,8 +21,9 @@ from .errors import InputError
 from .evaluate import Report
 from .loading import decode
 from .output import OutputError, open_output
-from .regimen import Regimen, profile_from_flags, rule_name
+from .regimen import Regimen, profile_from_flags
 from .rules import Severity
+from .selection import rule_name
 
 app = typer.Typer(
     add_completion=False,
