@@ -128,7 +128,7 @@ def _grammar(pattern: str, space: str) -> str:
             i += 2
             continue
         if char in "[(" and pattern.startswith(("(?", "["), i):
-            raise ValueError(f"cannot translate {pattern[i:i + 3]!r} in {pattern!r}")
+            raise ValueError(f"cannot translate {pattern[i : i + 3]!r} in {pattern!r}")
         if char in "()|?*+{},^$" or char.isdigit():
             out.append(char)
         elif "a" <= char <= "z":
@@ -153,6 +153,8 @@ def _frequency_pattern() -> str:
 
 
 _NUMBER = doses._NUMBER  # the dose grammar's number: 5000, 50,000, 2.5, .5, 1e3
+_IU_SPELLINGS = [unit for unit, canonical in doses.UNITS.items() if canonical == "IU"]
+_TRUE_WORDS = [flag for flag, value in FLAG_WORDS.items() if value]
 
 
 def _unit() -> str:
@@ -232,7 +234,7 @@ def _defs() -> dict[str, Schema]:
                 _string(_words(FLAG_WORDS), "write true or false"),
             ],
         },
-        "yes": {"anyOf": [{"const": True}, {"type": "string", "pattern": _words(w for w, v in FLAG_WORDS.items() if v)}]},
+        "yes": {"anyOf": [{"const": True}, {"type": "string", "pattern": _words(_TRUE_WORDS)}]},
         "frequency": _string(
             _frequency_pattern(),
             "use daily, twice daily, N times daily, every other day, every N days, weekly, N times weekly, monthly "
@@ -283,14 +285,10 @@ def _defs() -> dict[str, Schema]:
             "type": "string",
             "pattern": r"^\s*(?:" + "|".join(_exact_name(n) for n in _no_iu_ingredients()) + r")\s*$",
         },
-        "IU": {"type": "string", "pattern": _words(unit for unit, canonical in doses.UNITS.items() if canonical == "IU")},
+        "IU": {"type": "string", "pattern": _words(_IU_SPELLINGS)},
         "amount in IU": {
             "type": "string",
-            "pattern": r"^\s*"
-            + _NUMBER
-            + r"\s*(?:"
-            + "|".join(_word(u) for u, c in doses.UNITS.items() if c == "IU")
-            + r")\s*$",
+            "pattern": r"^\s*" + _NUMBER + r"\s*(?:" + "|".join(_word(unit) for unit in _IU_SPELLINGS) + r")\s*$",
         },
     }
 
@@ -567,9 +565,9 @@ def generated() -> dict[str, str]:
 def key_table(shape: Shape) -> str:
     """A Markdown table of a mapping's keys, for the README (a test keeps the README's tables in step)."""
     rows = ["| key | meaning |", "|---|---|"]
-    rows += [
-        f"| `{key.name}`{' (required)' if key.name in shape.required else ''} | {key.description} |" for key in shape.keys
-    ]
+    for key in shape.keys:
+        required = " (required)" if key.name in shape.required else ""
+        rows.append(f"| `{key.name}`{required} | {key.description} |")
     return "\n".join(rows)
 
 

@@ -66,8 +66,14 @@ EXTRA_CASES: list[tuple[str, str]] = [
     ("items-line-continued-after-plus", "items: 1000 IU D3 +\n  100 mcg MK-7\n"),
     ("item-folded-on-purpose", "items:\n  - >-\n    1000 IU\n    D3\n"),
     ("item-quoted-over-two-lines", 'items:\n  - "1000 IU\n    D3"\n'),
-    ("names-are-numbers", "name: 365\nprofile: {medications: [5, aspirin]}\nitems:\n  - {product: 365, ingredients: [100 mcg MK-7]}\n"),
-    ("item-flags-in-words", "items: [{dose: 50000 IU D2, frequency: weekly, prescribed: yes, new: no, purpose: repletion}]\n"),
+    (
+        "names-are-numbers",
+        "name: 365\nprofile: {medications: [5, aspirin]}\nitems:\n  - {product: 365, ingredients: [100 mcg MK-7]}\n",
+    ),
+    (
+        "item-flags-in-words",
+        "items: [{dose: 50000 IU D2, frequency: weekly, prescribed: yes, new: no, purpose: repletion}]\n",
+    ),
     ("unknown-ingredient", "items: [100 mg mystery root]\n"),
     ("unknown-medication", "profile: {medications: [something new]}\n" + D3),
     ("iu-with-form", "items: [{ingredient: vitamin A, amount: 1000, unit: IU, form: retinyl palmitate}]\n"),
@@ -132,7 +138,7 @@ EcmaValidator = validators.extend(Draft202012Validator, {"pattern": _ecma_patter
 
 
 def schema_verdict(content: bytes, validator: Draft202012Validator) -> str:
-    """"flags" or "passes"; "-" when there is no YAML document to validate (an empty file, or YAML calcguide
+    """ "flags" or "passes"; "-" when there is no YAML document to validate (an empty file, or YAML calcguide
     refuses to read: bad encoding, syntax, tabs, tags, merge keys, duplicate keys, alias bombs, deep nesting)."""
     try:
         documents = [_plain(tree) for tree in parse_documents(decode(content))]
