@@ -217,7 +217,12 @@ _DOSE_DESCRIPTION = (
 
 
 def _string(pattern: str, message: str, **more: Any) -> Schema:
-    return {"type": "string", "pattern": pattern, "patternErrorMessage": message, **more}
+    """A string matching ``pattern``; an editor shows ``message`` for any other value of this branch."""
+    return {"type": "string", "pattern": pattern, "patternErrorMessage": message, "errorMessage": message, **more}
+
+
+# In each anyOf the branch an editor should explain comes first: the YAML language server reports the first of the
+# branches that fail equally well, and a pattern's message says more than "Incorrect type".
 
 
 def _defs() -> dict[str, Schema]:
@@ -229,9 +234,9 @@ def _defs() -> dict[str, Schema]:
         "flag": {
             "description": "true or false (yes/no and on/off too, as YAML 1.1 reads them); empty means false.",
             "anyOf": [
+                _string(_words(FLAG_WORDS), "write true or false"),
                 {"type": "boolean"},
                 {"type": "null"},
-                _string(_words(FLAG_WORDS), "write true or false"),
             ],
         },
         "yes": {"anyOf": [{"const": True}, {"type": "string", "pattern": _words(_TRUE_WORDS)}]},
@@ -245,11 +250,11 @@ def _defs() -> dict[str, Schema]:
         "servings": {
             "description": PRODUCT.key("servings").description,
             "anyOf": [
-                number,
                 _string(
                     r"^\s*" + _NUMBER + r"(?:\s+[^\s\d][^\d]*)?\s*$",
                     "write a number of servings, e.g. 2 or '2 softgels'",
                 ),
+                number,
             ],
         },
         "unit": _string(
@@ -264,8 +269,8 @@ def _defs() -> dict[str, Schema]:
         },
         "number text": {
             "anyOf": [
-                number,
                 _string(r"^\s*" + _NUMBER + r"\s*$", "with 'unit', the amount is a number, e.g. 100"),
+                number,
             ]
         },
         "amount with unit": _string(
@@ -274,10 +279,10 @@ def _defs() -> dict[str, Schema]:
         ),
         "names": {
             "anyOf": [
-                {"type": "null"},
+                {"type": "array", "items": {"$ref": "#/$defs/text"}},
                 {"type": "string"},
                 {"type": "number"},
-                {"type": "array", "items": {"$ref": "#/$defs/text"}},
+                {"type": "null"},
             ]
         },
         "rule": _string(_words(_rule_words()), "name a rule or its code, as 'calcguide rules' lists them"),
@@ -317,17 +322,21 @@ def _value(key: Key) -> Schema:
         return {
             "description": key.description + " calcguide checks the range of a phrase.",
             "anyOf": [
-                {"type": "null"},
+                _string(
+                    _grammar(AGE_PHRASE, r"\s"),
+                    f"give an age from 0 to {MAX_AGE_YEARS} years, e.g. 45 or '6 months'",
+                    examples=["6 months"],
+                ),
                 {"type": "number", "minimum": 0, "maximum": MAX_AGE_YEARS},
-                _string(_grammar(AGE_PHRASE, r"\s"), "write e.g. 45 or '6 months'", examples=["6 months"]),
+                {"type": "null"},
             ],
         }
     if key.kind is Kind.SEX:
         return {
             "description": key.description,
             "anyOf": [
-                {"type": "null"},
                 _string(_words(SEX_WORDS), "write female or male (or leave it out)", examples=["female", "male"]),
+                {"type": "null"},
             ],
         }
     if key.kind is Kind.PRODUCT:
@@ -337,8 +346,8 @@ def _value(key: Key) -> Schema:
         return {
             "description": key.description,
             "anyOf": [
-                {"$ref": "#/$defs/dose"},
                 {"type": "array", "minItems": 1, "maxItems": MAX_ITEMS, "items": item},
+                {"$ref": "#/$defs/dose"},
             ],
         }
     raise ValueError(f"no schema for {key.kind}")  # pragma: no cover - every kind is covered above
@@ -384,17 +393,17 @@ def _profile() -> Schema:
                 "then": _refuse(state, f"{state} under {PREGNANCY_MIN_AGE} years; check the age"),
             }
         )
-    return {"anyOf": [{"type": "null"}, _mapping(PROFILE, allOf=rules)]}
+    return {"anyOf": [_mapping(PROFILE, allOf=rules), {"type": "null"}]}
 
 
 def _diet_amount() -> Schema:
     return {
         "description": "An amount with its unit ('700 mg'), or a number in the nutrient's unit.",
         "anyOf": [
-            {"type": "number", "exclusiveMinimum": 0, "maximum": doses.MAX_AMOUNT},
             _string(
                 r"^\s*" + _NUMBER + r"(?:\s+(?:" + _unit() + r"))?\s*$", "write an amount and a unit, e.g. '700 mg'"
             ),
+            {"type": "number", "exclusiveMinimum": 0, "maximum": doses.MAX_AMOUNT},
         ],
     }
 
@@ -405,7 +414,6 @@ def _diet() -> Schema:
     folded = r"^[^0-9A-Za-z]*(?:" + "|".join(_folded(name) for name in names) + r")[^0-9A-Za-z]*$"
     return {
         "anyOf": [
-            {"type": "null"},
             {
                 "type": "object",
                 "description": PROFILE.key("diet").description + " Nutrients by id or name, in any case.",
@@ -413,6 +421,7 @@ def _diet() -> Schema:
                 "properties": {name: amount for name in names if name in CONTRACT_NUTRIENT_IDS},
                 "additionalProperties": amount,
             },
+            {"type": "null"},
         ]
     }
 
@@ -464,7 +473,7 @@ def _ignore() -> Schema:
     rule = {"$ref": "#/$defs/rule"}
     entry = _mapping(IGNORE_ENTRY)
     return {
-        "anyOf": [rule, entry, {"type": "array", "items": {"anyOf": [rule, entry]}}],
+        "anyOf": [{"type": "array", "items": {"anyOf": [rule, entry]}}, rule, entry],
     }
 
 
@@ -500,12 +509,12 @@ def regimen_schema() -> Schema:
         **{k: v for k, v in top.items() if k != "title"},
         "$defs": {
             **_shared_defs(),
-            "item": {"anyOf": [{"$ref": "#/$defs/dose"}, item_object]},
+            "item": {"anyOf": [item_object, {"$ref": "#/$defs/dose"}]},
             "dose item": _mapping(DOSE_ITEM),
             "long item": _long_form(LONG_ITEM),
             "product": _product(),
             "dsld": _mapping(DSLD_PRODUCT),
-            "ingredient": {"anyOf": [{"$ref": "#/$defs/dose"}, _long_form(INGREDIENT)]},
+            "ingredient": {"anyOf": [_long_form(INGREDIENT), {"$ref": "#/$defs/dose"}]},
         },
     }
 
@@ -543,7 +552,7 @@ def config_schema() -> Schema:
         "anyOf": [{"type": "null"}, {"$ref": "#/$defs/config"}],
         "$defs": {
             "config": _mapping(CONFIG),
-            "rules": {"anyOf": [{"$ref": "#/$defs/rule"}, {"type": "array", "items": {"$ref": "#/$defs/rule"}}]},
+            "rules": {"anyOf": [{"type": "array", "items": {"$ref": "#/$defs/rule"}}, {"$ref": "#/$defs/rule"}]},
             "rule settings": _rule_settings(),
             **{name: defs[name] for name in ("profile", "diet", "diet amount", "text", "flag", "yes", "names", "rule")},
         },

@@ -486,9 +486,12 @@ def _items(node: YNode, parse: _Parse) -> Iterator[Item]:
         elif isinstance(child, YMap) and "dose" in child.entries:
             _check_keys(child, DOSE_ITEM)
             text = _text(child.entries["dose"], "dose", _example(DOSE_ITEM, "dose"))
+            name = None
+            if "name" in child.entries:
+                name = _text(child.entries["name"], "name", _example(DOSE_ITEM, "name"))
             for dose in _doses_from_text(text, child.entries["dose"].loc):
                 single = _single(dose, child.loc, _servings(child.entries), _frequency(child.entries, dose))
-                yield single._replace(**_item_flags(child.entries))
+                yield single._replace(label=name or single.label, **_item_flags(child.entries))
         elif isinstance(child, YMap):
             _check_keys(child, LONG_ITEM)
             dose = _long_dose(child, LONG_ITEM)

@@ -235,6 +235,11 @@ CASES: list[tuple[str, bytes, str]] = [
         "3:5: a DSLD product takes its ingredients from the label; remove 'ingredients'",
     ),
     (
+        "dose-item-name-empty",
+        b"items: [{dose: 5000 IU D3, name: }]\n",
+        "1:34: name must be text, not nothing; write e.g. 'name: MenaQ7 capsule'",
+    ),
+    (
         "pregnant-maybe",
         b"profile: {pregnant: maybe}\nitems: [1 IU D3]\n",
         "1:21: pregnant must be true or false, not 'maybe'; write 'pregnant: true'",

@@ -68,3 +68,11 @@ def test_a_lost_dash_is_found_across_a_blank_line() -> None:
     assert str(caught.value) == (
         "<input>:2:5: this item runs onto the next line; a '- ' is probably missing before '100 mcg MK-7'"
     )
+
+
+def test_a_dose_item_is_shown_by_its_name() -> None:
+    (regimen,) = load_regimens("items: [{dose: 5000 IU D3 + 100 mcg MK-7, name: Sunny drops}]\n")
+    assert [(item.label, item.doses[0].dose.text) for item in regimen.items] == [
+        ("Sunny drops", "5000 IU D3"),
+        ("Sunny drops", "100 mcg MK-7"),
+    ]
