@@ -580,6 +580,29 @@ def key_table(shape: Shape) -> str:
     return "\n".join(rows)
 
 
+ITEM_FORMS = (
+    ("`dose:`", DOSE_ITEM),
+    ("long form", LONG_ITEM),
+    ("`product:`", PRODUCT),
+    ("`product: {dsld:}`", DSLD_PRODUCT),
+)
+
+
+def item_key_table() -> str:
+    """One Markdown table of the keys of every item form: which form takes which key, and what it means."""
+    keys: dict[str, Key] = {}
+    for _, shape in ITEM_FORMS:
+        keys.update({key.name: key for key in shape.keys if key.name not in keys})
+    heads = " | ".join(heading for heading, _ in ITEM_FORMS)
+    rows = [f"| key | {heads} | meaning |", "|---|" + "---|" * len(ITEM_FORMS) + "---|"]
+    for name, key in keys.items():
+        marks = [
+            "required" if name in shape.required else "yes" if name in shape.names else "" for _, shape in ITEM_FORMS
+        ]
+        rows.append(f"| `{name}` | {' | '.join(marks)} | {key.description} |")
+    return "\n".join(rows)
+
+
 def main() -> None:
     from .data import FOLDER
 

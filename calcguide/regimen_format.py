@@ -237,8 +237,8 @@ PRODUCT = Shape(
         Key(
             "ingredients",
             Kind.DOSES,
-            "One serving's ingredients: dose strings or long-form ingredients, or one line joined by ' + ' "
-            "(not with dsld: the label lists them).",
+            "One serving's ingredients, required (except with dsld: the label lists them): dose strings or "
+            "long-form ingredients (ingredient, amount, unit, form), or one line joined by ' + '.",
             "'ingredients:' with one dose per line",
         ),
         _SERVINGS,

@@ -279,3 +279,14 @@ def test_reports_with_diet_ignored_rules_and_every_profile_field_validate(cli: C
     assert report["error"] is None
     assert report["ignored"] == [{"rule": "duplicate-source", "reason": ""}, {"rule": "above-ul", "reason": ""}]
     assert _errors(_schema(cli, "--report"), report) == []
+
+
+def test_the_readme_key_tables_are_the_declared_format() -> None:
+    from calcguide.regimen_format import IGNORE_ENTRY, PROFILE, REGIMEN
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.split("\n## Writing a regimen\n", 1)[1].split("\n## ", 1)[0]
+    tables = [format_schema.key_table(REGIMEN), format_schema.key_table(PROFILE), format_schema.item_key_table()]
+    tables.append(format_schema.key_table(IGNORE_ENTRY))
+    for table in tables:
+        assert f"\n{table}\n" in section, table
