@@ -21,8 +21,9 @@ from .errors import InputError
 from .evaluate import Report
 from .loading import decode
 from .output import OutputError, open_output
-from .regimen import Regimen, profile_from_flags, rule_name
+from .regimen import Regimen, profile_from_flags
 from .rules import Severity
+from .selection import rule_name
 
 app = typer.Typer(
     add_completion=False,
@@ -599,11 +600,12 @@ def schema(
     report: Annotated[
         bool, typer.Option("--report", help="The JSON report's schema instead of the regimen's.")
     ] = False,
+    config: Annotated[bool, typer.Option("--config", help="The schema of calcguide.yaml instead.")] = False,
 ) -> None:
-    """Print the JSON Schema of the regimen format (or, with --report, of the JSON report)."""
+    """Print the JSON Schema of the regimen format (or, with --report, of the JSON report; --config, calcguide.yaml)."""
     from .data import FOLDER
 
-    name = "report.schema.json" if report else "regimen.schema.json"
+    name = "report.schema.json" if report else "config.schema.json" if config else "regimen.schema.json"
     sys.stdout.write((FOLDER / name).read_text(encoding="utf-8"))
 
 

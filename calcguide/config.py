@@ -7,8 +7,9 @@ from typing import NamedTuple
 
 from .catalog import suggest
 from .errors import InputError
-from .regimen import Profile, profile_from_tree, rule_name
+from .regimen import Profile, profile_from_tree
 from .rules import REGISTRY, Severity
+from .selection import rule_name
 from .yamltree import YMap, YNode, YScalar, YSeq, parse_documents
 
 CONFIG_NAME = "calcguide.yaml"

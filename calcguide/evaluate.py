@@ -9,8 +9,9 @@ from .catalog import catalog
 from .errors import InputError
 from .normalize import NotAssessed, normalize
 from .reference import Standard, standard_for
-from .regimen import Profile, Regimen, rule_name
+from .regimen import Profile, Regimen
 from .rules import REGISTRY, Context, Finding, Severity
+from .selection import chosen_rules, regimen_ignores
 from .totals import NutrientTotal, compute_totals
 
 DISCLAIMER = "calcguide reports what its rules found; it is not medical advice. Ask a clinician before changing doses."
@@ -90,15 +91,15 @@ def evaluate(
     (the stricter applies).
     """
     try:
+        own_ignores = regimen_ignores(regimen)  # first, as when the names were checked while the file was read
         normalized = normalize(regimen)
     except InputError as exc:
         raise exc.at(regimen.source) from None
     reference = standard_for(regimen.profile, standard)
     totals = compute_totals(normalized, reference)
     context = Context(regimen, reference, normalized, totals)
-    chosen = {rule_name(name) for name in select} if select is not None else set(REGISTRY)
-    chosen -= {rule_name(name) for name in ignore}
-    ignored = tuple((entry.rule, entry.reason) for entry in regimen.ignored if entry.rule in chosen)
+    chosen = chosen_rules(select, ignore)
+    ignored = tuple((rule, reason) for rule, reason in own_ignores if rule in chosen)
     chosen -= {rule for rule, _ in ignored}
     forced = severities or {}
     findings = []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Callable, Iterator, Mapping
@@ -20,14 +21,31 @@ from .doses import (
     split_doses,
 )
 from .errors import InputError, Location
+from .regimen_format import (
+    AGE_PHRASE,
+    AGE_UNITS,
+    DOSE_ITEM,
+    DSLD_PRODUCT,
+    FLAG_WORDS,
+    IGNORE_ENTRY,
+    INGREDIENT,
+    LONG_ITEM,
+    MAX_AGE_YEARS,
+    MAX_ITEMS,
+    PREGNANCY_MIN_AGE,
+    PRODUCT,
+    PROFILE,
+    REGIMEN,
+    SERVINGS_PHRASE,
+    SEX_WORDS,
+    SEXES,
+    Shape,
+    word,
+)
 from .yamltree import YMap, YNode, YScalar, YSeq, parse_documents
 
 LabelReader = Callable[[str], Mapping[str, Any]]
 """Reads a DSLD label file named in a regimen (relative to the regimen file); injected by the caller."""
-
-SEXES = ("female", "male")
-MAX_ITEMS = 1000  # far beyond any real regimen; a bound on the work one document can ask for
-MAX_AGE_YEARS = 130
 
 
 class Dose(NamedTuple):
@@ -86,11 +104,16 @@ class Profile(NamedTuple):
 
 
 class Ignored(NamedTuple):
-    """A rule a regimen switches off for itself, with the reason its author gave."""
+    """A rule a regimen switches off for itself, with the reason its author gave.
+
+    ``rule`` is the name or code as written: the model does not know the rule registry, so the names are resolved
+    (and an unknown one reported at ``rule_location``) where rules are chosen, in ``calcguide.selection``.
+    """
 
     rule: str
     reason: str
     location: Location
+    rule_location: Location | None = None  # where the name itself is written (None: at ``location``)
 
 
 class Regimen(NamedTuple):
@@ -103,20 +126,17 @@ class Regimen(NamedTuple):
     notes: tuple[str, ...] = ()
 
 
-_TOP_KEYS = ("name", "profile", "items", "ignore")
-_PROFILE_KEYS = ("age", "sex", "pregnant", "lactating", "smoker", "medications", "conditions", "diet")
-_ITEM_FLAG_KEYS = ("prescribed", "new", "purpose")
-_INGREDIENT_KEYS = ("ingredient", "amount", "unit", "form", "frequency", "servings", "name", *_ITEM_FLAG_KEYS)
-_DOSE_KEYS = ("dose", "frequency", "servings", "name", *_ITEM_FLAG_KEYS)
-_PRODUCT_KEYS = ("product", "ingredients", "servings", "frequency", *_ITEM_FLAG_KEYS)
-
-
-def _check_keys(node: YMap, allowed: tuple[str, ...], where: str) -> None:
+def _check_keys(node: YMap, shape: Shape) -> None:
+    allowed = shape.names
     for key, loc in node.keys.items():
         if key not in allowed:
             close = suggest(key, allowed)
-            hint = f"did you mean '{close}'?" if close else f"{where} keys are: {', '.join(allowed)}"
-            raise InputError(f"unknown key '{key}' in {where}", hint, loc)
+            hint = f"did you mean '{close}'?" if close else f"{shape.where} keys are: {', '.join(allowed)}"
+            raise InputError(f"unknown key '{key}' in {shape.where}", hint, loc)
+
+
+def _example(shape: Shape, key: str) -> str:
+    return shape.key(key).example
 
 
 def _kind(node: YNode) -> str:
@@ -143,10 +163,13 @@ def _number(node: YNode, what: str, example: str) -> float:
 
 
 def _flag(node: YNode, what: str) -> bool:
+    """true or false; also yes/no and on/off (YAML 1.1 booleans, which YAML 1.2 reads as text); nothing is false."""
     if isinstance(node, YScalar) and isinstance(node.value, bool):
         return node.value
     if isinstance(node, YScalar) and node.value is None:
         return False
+    if isinstance(node, YScalar) and isinstance(node.value, str) and word(node.value) in FLAG_WORDS:
+        return FLAG_WORDS[word(node.value)]
     raise InputError(f"{what} must be true or false, not {_kind(node)}", f"write '{what}: true'", node.loc)
 
 
@@ -160,21 +183,19 @@ def _names(node: YNode, what: str) -> tuple[str, ...]:
     raise InputError(f"{what} must be a list of names, not a mapping", f"write '{what}: [name, name]'", node.loc)
 
 
-_AGE = re.compile(r"^\s*(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>years?|y|yrs?|months?|mo|m|weeks?|w)?\s*(?:old)?\s*$", re.I)
+_AGE = re.compile(AGE_PHRASE)
 
 
 def _age(node: YNode) -> float:
     """Age in years from 45, 0.5, "6 months", "18 months" or "45 years"."""
     if isinstance(node, YScalar) and isinstance(node.value, int | float) and not isinstance(node.value, bool):
         years = float(node.value)
-    elif isinstance(node, YScalar) and isinstance(node.value, str) and (match := _AGE.match(node.value)):
-        unit = (match["unit"] or "y").lower()
-        scale = 1 / 12 if unit.startswith("m") else 7 / 365.25 if unit.startswith("w") else 1.0
-        years = float(match["n"]) * scale
+    elif isinstance(node, YScalar) and isinstance(node.value, str) and (match := _AGE.match(node.value.lower())):
+        years = float(match["n"]) * AGE_UNITS[match["unit"] or "y"]
     else:
         raise InputError(
             f"age must be a number of years or a phrase like '6 months', not {_kind(node)}",
-            "write e.g. 'age: 45' or 'age: 6 months'",
+            f"write e.g. {_example(PROFILE, 'age')}",
             node.loc,
         )
     if not math.isfinite(years) or years < 0 or years > MAX_AGE_YEARS:
@@ -192,7 +213,9 @@ def _diet(node: YNode) -> tuple[DietAmount, ...]:
     if isinstance(node, YScalar) and node.value is None:
         return ()
     if not isinstance(node, YMap):
-        raise InputError(f"diet must be a mapping, not {_kind(node)}", "write e.g. 'diet: {calcium: 700 mg}'", node.loc)
+        raise InputError(
+            f"diet must be a mapping, not {_kind(node)}", f"write e.g. {_example(PROFILE, 'diet')}", node.loc
+        )
     known = catalog()
     amounts = []
     for key, value in node.entries.items():
@@ -224,15 +247,15 @@ def profile_from_tree(node: YNode) -> Profile:
         return Profile()
     if not isinstance(node, YMap):
         raise InputError(
-            f"profile must be a mapping, not {_kind(node)}", "write 'profile:' with keys below it", node.loc
+            f"profile must be a mapping, not {_kind(node)}", f"write {_example(REGIMEN, 'profile')}", node.loc
         )
-    _check_keys(node, _PROFILE_KEYS, "profile")
+    _check_keys(node, PROFILE)
     entries = node.entries
     sex = None
     if "sex" in entries and not (isinstance(entries["sex"], YScalar) and entries["sex"].value is None):
-        raw = _text(entries["sex"], "sex", "'sex: female'")
-        sex = {"f": "female", "m": "male", "woman": "female", "man": "male"}.get(raw.lower(), raw.lower())
-        if sex not in SEXES:
+        raw = _text(entries["sex"], "sex", _example(PROFILE, "sex"))
+        sex = SEX_WORDS.get(word(raw))
+        if sex is None:
             close = suggest(raw, SEXES)
             hint = f"did you mean '{close}'?" if close else "write 'sex: female' or 'sex: male' (or leave it out)"
             raise InputError(f"unknown sex '{raw}'", hint, entries["sex"].loc)
@@ -265,7 +288,7 @@ def check_profile(profile: Profile, location: Location | None = None) -> None:
         )
     if state and profile.sex == "male":
         raise InputError(f"{state} with sex male", f"remove '{state}' or correct the sex", location)
-    if state and profile.age_years is not None and profile.age_years < 9:
+    if state and profile.age_years is not None and profile.age_years < PREGNANCY_MIN_AGE:
         raise InputError(f"{state} at age {profile.age_years:g}", "check the age", location)
 
 
@@ -278,7 +301,7 @@ def _single(dose: DoseText, loc: Location, servings: float = 1.0, frequency: Fre
     return Item(dose.text, (Dose(dose, loc),), servings, frequency or dose.frequency or DAILY, loc)
 
 
-_SERVINGS = re.compile(r"^\s*(?P<n>[\d.,]+)\s+(?P<unit>[^\W\d_][^\d]*?)\s*$")
+_SERVINGS = re.compile(SERVINGS_PHRASE)
 
 
 def _servings_and_unit(entries: dict[str, YNode]) -> tuple[float, str | None]:
@@ -288,7 +311,7 @@ def _servings_and_unit(entries: dict[str, YNode]) -> tuple[float, str | None]:
     node = entries["servings"]
     if isinstance(node, YScalar) and isinstance(node.value, str) and (match := _SERVINGS.match(node.value)):
         return parse_amount(match["n"], "servings", node.loc), " ".join(match["unit"].split())
-    return _number(node, "servings", "'servings: 2' or 'servings: 2 softgels'"), None
+    return _number(node, "servings", _example(PRODUCT, "servings")), None
 
 
 def _servings(entries: dict[str, YNode]) -> float:
@@ -303,7 +326,7 @@ def _item_flags(entries: dict[str, YNode]) -> dict[str, Any]:
         if node is not None and not (isinstance(node, YScalar) and node.value is None):
             flags[key] = _flag(node, key)
     if "purpose" in entries:
-        flags["purpose"] = " ".join(_text(entries["purpose"], "purpose", "'purpose: phosphate binder'").split())
+        flags["purpose"] = " ".join(_text(entries["purpose"], "purpose", _example(PRODUCT, "purpose")).split())
     return flags
 
 
@@ -313,44 +336,70 @@ def _frequency(entries: dict[str, YNode], dose: DoseText | None = None) -> Frequ
     node = entries["frequency"]
     if dose is not None and dose.frequency is not None:
         raise InputError("the frequency is given twice", "keep either the dose's or the 'frequency' key", node.loc)
-    return require_frequency(_text(node, "frequency", "'frequency: twice daily'"), node.loc)
+    return require_frequency(_text(node, "frequency", _example(PRODUCT, "frequency")), node.loc)
 
 
-def _long_dose(node: YMap, where: str) -> DoseText:
+def _long_dose(node: YMap, shape: Shape) -> DoseText:
     """An ingredient given as keys: ``ingredient``, ``amount`` ("100 mcg" or 100 with ``unit``) and ``form``."""
     entries = node.entries
-    if "ingredient" not in entries:
-        raise InputError(f"{where} has no 'ingredient'", "add e.g. 'ingredient: MK-7'", node.loc)
-    if "amount" not in entries:
-        raise InputError(f"{where} has no 'amount'", "add e.g. 'amount: 100 mcg'", node.loc)
-    name = _text(entries["ingredient"], "ingredient", "'ingredient: MK-7'")
+    for required in shape.required:
+        if required not in entries:
+            raise InputError(f"{shape.where} has no '{required}'", f"add e.g. {_example(shape, required)}", node.loc)
+    name = _text(entries["ingredient"], "ingredient", _example(shape, "ingredient"))
     amount_node = entries["amount"]
     alternate, folic_acid_mcg = None, None
     if "unit" in entries:
-        unit = parse_unit(_text(entries["unit"], "unit", "'unit: mcg'"), entries["unit"].loc)
+        unit = parse_unit(_text(entries["unit"], "unit", _example(shape, "unit")), entries["unit"].loc)
         amount = _number(amount_node, "amount", "'amount: 100'")
         text = f"{amount:g} {unit} {name}"
     else:
-        written = _text(amount_node, "amount", "'amount: 100 mcg'")
+        written = _text(amount_node, "amount", _example(shape, "amount"))
         dose = parse_dose(f"{written} {name}", amount_node.loc)
         if dose.name != name or dose.frequency is not None:
             raise InputError(
-                f"amount '{written}' must be a number and a unit", "write e.g. 'amount: 100 mcg'", amount_node.loc
+                f"amount '{written}' must be a number and a unit",
+                f"write e.g. {_example(shape, 'amount')}",
+                amount_node.loc,
             )
         amount, unit, text = dose.amount, dose.unit, dose.text
         alternate, folic_acid_mcg = dose.alternate, dose.folic_acid_mcg  # "amount: 50 mcg (2,000 IU)"
-    form = _text(entries["form"], "form", "'form: carbonate'") if "form" in entries else None
+    form = _text(entries["form"], "form", _example(shape, "form")) if "form" in entries else None
     if form:
         text += f" (as {form})"
     return DoseText(text, amount, unit, name, form, None, alternate, folic_acid_mcg)
 
 
-def _ingredient(node: YNode) -> Iterator[Dose]:
+def _one_line(node: YNode, listed: YSeq | None) -> None:
+    """A dose that YAML folded from two plain lines has almost always lost the "- " (or ",") before the second.
+
+    A line break next to a '+' is meant (the doses are joined); so is one inside quotes or a block scalar (``>``),
+    which YAML marks as written on purpose.
+    """
+    if not isinstance(node, YScalar):
+        return
+    lines = [line.strip() for line in node.lines if line.strip()]
+    for before, after in itertools.pairwise(lines):
+        if before.endswith("+") or after.startswith("+"):
+            continue
+        if listed is None:
+            raise InputError(
+                "this dose line runs onto the next line",
+                f"join the doses with ' + ' or give each its own '- ' line (the next begins '{after}')",
+                node.loc,
+            )
+        missing = "','" if listed.flow else "'- '"
+        raise InputError(
+            "this item runs onto the next line", f"a {missing} is probably missing before '{after}'", node.loc
+        )
+
+
+def _ingredient(node: YNode, listed: YSeq | None) -> Iterator[Dose]:
     """The ingredients of a product: dose strings or long-form mappings, never with their own frequency."""
     if isinstance(node, YMap):
-        _check_keys(node, ("ingredient", "amount", "unit", "form"), "a product ingredient")
-        yield Dose(_long_dose(node, "a product ingredient"), node.loc)
+        _check_keys(node, INGREDIENT)
+        yield Dose(_long_dose(node, INGREDIENT), node.loc)
         return
+    _one_line(node, listed)
     text = _text(node, "an ingredient", "'- 600 mg calcium (as carbonate)'")
     for dose in _doses_from_text(text, node.loc):
         if dose.frequency is not None:
@@ -372,8 +421,12 @@ def _dsld_product(node: YMap, spec: YMap, parse: _Parse) -> Item:
     """``product: {dsld: labels/123456.json, servings: 1}``: the label's Supplement Facts as the product."""
     from .dsld import DsldError, label_to_product
 
-    _check_keys(spec, ("dsld", "servings", "frequency"), "a DSLD product")
-    path = _text(spec.entries["dsld"], "dsld", "'dsld: labels/123456.json'")
+    _check_keys(spec, DSLD_PRODUCT)
+    if "ingredients" in node.entries:
+        raise InputError(
+            "a DSLD product takes its ingredients from the label", "remove 'ingredients'", node.keys["ingredients"]
+        )
+    path = _text(spec.entries["dsld"], "dsld", _example(DSLD_PRODUCT, "dsld"))
     if parse.labels is None:
         raise InputError("DSLD labels are read by the calcguide command", "pass labels= to load_regimens", spec.loc)
     try:
@@ -395,29 +448,31 @@ def _dsld_product(node: YMap, spec: YMap, parse: _Parse) -> Item:
 
 
 def _product(node: YMap, parse: _Parse) -> Item:
-    _check_keys(node, _PRODUCT_KEYS, "a product")
+    _check_keys(node, PRODUCT)
     entries = node.entries
     if isinstance(entries["product"], YMap) and "dsld" in entries["product"].entries:
         return _dsld_product(node, entries["product"], parse)
-    name = _text(entries["product"], "product", "'product: Calcium + D3 tablet'")
+    name = _text(entries["product"], "product", _example(PRODUCT, "product"))
     ingredients = entries.get("ingredients")
     if ingredients is None or (isinstance(ingredients, YScalar) and ingredients.value is None):
         raise InputError(
             f"product '{name}' lists no ingredients", "add 'ingredients:' with one dose per line", node.loc
         )
-    children = ingredients.items if isinstance(ingredients, YSeq) else (ingredients,)
-    doses = tuple(dose for child in children for dose in _ingredient(child))
+    listed = ingredients if isinstance(ingredients, YSeq) else None
+    children = listed.items if listed is not None else (ingredients,)
+    doses = tuple(dose for child in children for dose in _ingredient(child, listed))
     if not doses:
         raise InputError(
             f"product '{name}' lists no ingredients", "add 'ingredients:' with one dose per line", node.loc
         )
-    return Item(
-        name, doses, _servings(entries), _frequency(entries) or DAILY, node.loc, is_product=True
-    )._replace(**_item_flags(entries))
+    return Item(name, doses, _servings(entries), _frequency(entries) or DAILY, node.loc, is_product=True)._replace(
+        **_item_flags(entries)
+    )
 
 
 def _items(node: YNode, parse: _Parse) -> Iterator[Item]:
     if isinstance(node, YScalar) and isinstance(node.value, str):
+        _one_line(node, None)
         for dose in _doses_from_text(node.value, node.loc):
             yield _single(dose, node.loc)
         return
@@ -431,22 +486,28 @@ def _items(node: YNode, parse: _Parse) -> Iterator[Item]:
         if isinstance(child, YMap) and "product" in child.entries:
             yield _product(child, parse)
         elif isinstance(child, YMap) and "dose" in child.entries:
-            _check_keys(child, _DOSE_KEYS, "an item")
-            text = _text(child.entries["dose"], "dose", "'dose: 50000 IU D2'")
+            _check_keys(child, DOSE_ITEM)
+            text = _text(child.entries["dose"], "dose", _example(DOSE_ITEM, "dose"))
+            name = None
+            if "name" in child.entries:
+                name = _text(child.entries["name"], "name", _example(DOSE_ITEM, "name"))
             for dose in _doses_from_text(text, child.entries["dose"].loc):
                 single = _single(dose, child.loc, _servings(child.entries), _frequency(child.entries, dose))
-                yield single._replace(**_item_flags(child.entries))
+                yield single._replace(label=name or single.label, **_item_flags(child.entries))
         elif isinstance(child, YMap):
-            _check_keys(child, _INGREDIENT_KEYS, "an item")
-            dose = _long_dose(child, "an item")
+            _check_keys(child, LONG_ITEM)
+            dose = _long_dose(child, LONG_ITEM)
             label = (
-                _text(child.entries["name"], "name", "'name: MenaQ7 capsule'") if "name" in child.entries else dose.text
+                _text(child.entries["name"], "name", _example(LONG_ITEM, "name"))
+                if "name" in child.entries
+                else dose.text
             )
             item = _single(dose, child.loc, _servings(child.entries), _frequency(child.entries))
             yield Item(label, item.doses, item.servings, item.frequency, item.location)._replace(
                 **_item_flags(child.entries)
             )
         else:
+            _one_line(child, node)
             text = _text(child, "an item", "'- 5000 IU D3'")
             for dose in _doses_from_text(text, child.loc):
                 yield _single(dose, child.loc)
@@ -466,11 +527,11 @@ def regimen_from_tree(tree: YNode | None, source: str, default_name: str, labels
             "start with 'items:' (and optionally 'name:' and 'profile:')",
             tree.loc,
         )
-    _check_keys(tree, _TOP_KEYS, "a regimen")
+    _check_keys(tree, REGIMEN)
     entries = tree.entries
     if "items" not in entries:
         raise InputError("the regimen has no 'items'", "add 'items:' with at least one dose", tree.loc)
-    name = _text(entries["name"], "name", "'name: Bone stack'") if "name" in entries else default_name
+    name = _text(entries["name"], "name", _example(REGIMEN, "name")) if "name" in entries else default_name
     items = tuple(_items(entries["items"], parse))
     if len(items) > MAX_ITEMS:
         raise InputError(
@@ -491,33 +552,22 @@ def _ignored(node: YNode) -> tuple[Ignored, ...]:
     ignored = []
     for child in children:
         if isinstance(child, YMap):
-            _check_keys(child, ("rule", "reason"), "an ignore entry")
+            _check_keys(child, IGNORE_ENTRY)
             if "rule" not in child.entries:
                 raise InputError(
                     "an ignore entry has no 'rule'", "write '- {rule: d-without-k2, reason: ...}'", child.loc
                 )
             rule_node = child.entries["rule"]
             reason = (
-                _text(child.entries["reason"], "reason", "'reason: K2 from natto'") if "reason" in child.entries else ""
+                _text(child.entries["reason"], "reason", _example(IGNORE_ENTRY, "reason"))
+                if "reason" in child.entries
+                else ""
             )
         else:
             rule_node, reason = child, ""
-        name = _text(rule_node, "rule", "'rule: d-without-k2'")
-        ignored.append(Ignored(rule_name(name, rule_node.loc), reason, child.loc))
+        name = _text(rule_node, "rule", _example(IGNORE_ENTRY, "rule"))
+        ignored.append(Ignored(name, reason, child.loc, rule_node.loc))
     return tuple(ignored)
-
-
-def rule_name(name_or_code: str, location: Location | None = None) -> str:
-    """The registered rule a name or code (``d-without-k2`` or ``CG101``) means; InputError with a suggestion."""
-    from .rules import REGISTRY
-
-    wanted = name_or_code.strip()
-    for rule in REGISTRY.values():
-        if wanted.lower() in (rule.name, rule.code.lower()):
-            return rule.name
-    close = suggest(wanted, [*REGISTRY, *(rule.code for rule in REGISTRY.values())])
-    hint = f"did you mean '{close}'?" if close else "run 'calcguide rules' for the list"
-    raise InputError(f"unknown rule '{wanted}'", hint, location)
 
 
 def parse_regimens(

@@ -3,22 +3,48 @@
 Regimens are written by hand and sometimes crafted to break parsers, so calcguide composes YAML nodes and
 walks them itself: tags never construct objects, duplicate keys are errors (YAML lets the last win silently),
 and aliases and nesting are bounded so an alias bomb is rejected instead of expanded.
+
+Plain scalars are read as YAML 1.2 reads them (its core schema), as editors and their schema validators do:
+``yes``, ``on`` and ``1:30`` are text, ``012`` is twelve (YAML 1.1, PyYAML's default, reads true, true, ninety
+and ten). A key that wants true or false accepts yes/no itself (``regimen_format.FLAG_WORDS``).
 """
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Iterator
 from typing import NamedTuple, TypeAlias
 
 import yaml
-from yaml.constructor import ConstructorError, SafeConstructor
 
 from .errors import InputError, Location
 
 try:  # libyaml is much faster; the pure-Python loader gives the same nodes and marks.
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+
+
+class _Loader(_BaseLoader):
+    """The safe loader with the YAML 1.2 core schema's plain-scalar resolution instead of YAML 1.1's."""
+
+    yaml_implicit_resolvers = {}  # noqa: RUF012 - PyYAML's own class attribute, filled below
+
+
+_CORE_SCHEMA = (  # YAML 1.2.2, 10.3.2: tag resolution of the core schema
+    ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+    ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", list("tTfF")),
+    ("tag:yaml.org,2002:int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", list("-+0123456789")),
+    (
+        "tag:yaml.org,2002:float",
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+        list("-+.0123456789"),
+    ),
+    ("tag:yaml.org,2002:merge", r"^<<$", ["<"]),  # not YAML 1.2, but resolved so that it can be refused
+)
+for _tag, _pattern, _first in _CORE_SCHEMA:
+    _Loader.add_implicit_resolver(_tag, re.compile(_pattern), _first)
 
 MAX_DEPTH = 64
 MAX_NODES = 100_000
@@ -39,16 +65,22 @@ _SEQ = "tag:yaml.org,2002:seq"
 
 
 class YScalar(NamedTuple):
-    """A scalar as YAML resolved it (str, int, float, bool or None), with the text as written."""
+    """A scalar as YAML resolved it (str, int, float, bool or None), with the text as written.
+
+    ``lines`` holds the source lines of a plain (unquoted) scalar that YAML folded from several lines into one, as
+    written; it is empty for every other scalar. A dose that runs onto the next line has usually lost its "- ".
+    """
 
     value: Scalar
     raw: str
     loc: Location
+    lines: tuple[str, ...] = ()
 
 
 class YSeq(NamedTuple):
     items: tuple[YNode, ...]
     loc: Location
+    flow: bool = False  # written [a, b] rather than as "- " lines
 
 
 class YMap(NamedTuple):
@@ -70,12 +102,37 @@ def _node_location(node: yaml.Node) -> Location:
     return Location(node.start_mark.line + 1, node.start_mark.column + 1)
 
 
+_LINE_BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
+
+
+def _core_value(tag: str, text: str) -> Scalar:
+    """The value of a scalar the core schema (or an explicit tag) resolved; ValueError for text that is not one."""
+    if tag == "tag:yaml.org,2002:null":
+        if text not in ("~", "null", "Null", "NULL", ""):
+            raise ValueError(text)
+        return None
+    if tag == "tag:yaml.org,2002:bool":
+        if text.lower() not in ("true", "false"):
+            raise ValueError(text)
+        return text.lower() == "true"
+    if tag == "tag:yaml.org,2002:int":
+        digits = text.lstrip("+-")
+        sign = -1 if text.startswith("-") else 1
+        base = {"0o": 8, "0x": 16}.get(digits[:2].lower(), 10)
+        return sign * int(digits[2:] if base != 10 else digits, base)
+    special = text.lower().lstrip("+-")
+    if special in (".inf", ".nan"):
+        value = math.inf if special == ".inf" else math.nan
+        return -value if text.startswith("-") else value
+    return float(text)
+
+
 class _Walker:
     """Turns composed nodes into the located tree, counting nodes so shared aliases cannot explode."""
 
-    def __init__(self) -> None:
+    def __init__(self, text: str) -> None:
         self.nodes = 0
-        self.constructor = SafeConstructor()
+        self.text = text
 
     def walk(self, node: yaml.Node, depth: int = 0) -> YNode:
         self.nodes += 1
@@ -94,7 +151,7 @@ class _Walker:
             return self._scalar(node, loc)
         if isinstance(node, yaml.SequenceNode):
             self._plain_tag(node, _SEQ, loc)
-            return YSeq(tuple(self.walk(child, depth + 1) for child in node.value), loc)
+            return YSeq(tuple(self.walk(child, depth + 1) for child in node.value), loc, bool(node.flow_style))
         if isinstance(node, yaml.MappingNode):
             self._plain_tag(node, _MAP, loc)
             return self._mapping(node, loc, depth)
@@ -108,12 +165,16 @@ class _Walker:
         if node.tag not in _SCALAR_TAGS:
             raise _tag_error(node.tag, loc)
         if node.tag in (_STR, "tag:yaml.org,2002:timestamp"):
-            return YScalar(node.value, node.value, loc)
-        try:
-            value: Scalar = self.constructor.construct_object(node)
-        except (ConstructorError, ValueError):
-            return YScalar(node.value, node.value, loc)
-        return YScalar(value, node.value, loc)
+            value: Scalar = node.value
+        else:
+            try:
+                value = _core_value(node.tag, node.value)
+            except ValueError:  # an explicit tag on text that is no such value ("!!int five"): the text
+                value = node.value
+        lines: tuple[str, ...] = ()
+        if not node.style and node.end_mark.line > node.start_mark.line:  # plain: None, or "" from libyaml
+            lines = tuple(_LINE_BREAK.split(self.text[node.start_mark.index : node.end_mark.index]))
+        return YScalar(value, node.value, loc, lines)
 
     def _mapping(self, node: yaml.MappingNode, loc: Location, depth: int) -> YMap:
         entries: dict[str, YNode] = {}
@@ -149,7 +210,7 @@ def parse_documents(text: str) -> Iterator[YNode | None]:
     """
     try:
         for node in yaml.compose_all(text, Loader=_Loader):
-            yield None if node is None else _Walker().walk(node)
+            yield None if node is None else _Walker(text).walk(node)
     except yaml.MarkedYAMLError as exc:
         raise _syntax_error(exc, text) from None
     except yaml.YAMLError as exc:

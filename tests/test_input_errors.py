@@ -208,6 +208,42 @@ CASES: list[tuple[str, bytes, str]] = [
         b"profile: {diet: {calcum: 700 mg}}\nitems: [1 IU D3]\n",
         "1:18: unknown nutrient 'calcum' in diet; did you mean 'Calcium'?",
     ),
+    (
+        "item-lost-dash",
+        b"items:\n  - 1000 IU D3\n    100 mcg MK-7\n",
+        "2:5: this item runs onto the next line; a '- ' is probably missing before '100 mcg MK-7'",
+    ),
+    (
+        "item-lost-comma",
+        b"items: [1000 IU D3\n  100 mcg MK-7]\n",
+        "1:9: this item runs onto the next line; a ',' is probably missing before '100 mcg MK-7'",
+    ),
+    (
+        "ingredient-lost-dash",
+        b"items:\n  - product: X\n    ingredients:\n      - 600 mg calcium\n        400 IU D3\n",
+        "4:9: this item runs onto the next line; a '- ' is probably missing before '400 IU D3'",
+    ),
+    (
+        "dose-line-runs-on",
+        b"items: 1000 IU D3\n  100 mcg MK-7\n",
+        "1:8: this dose line runs onto the next line; join the doses with ' + ' or give each its own '- ' line "
+        "(the next begins '100 mcg MK-7')",
+    ),
+    (
+        "dsld-product-with-ingredients",
+        b"items:\n  - product: {dsld: labels/1.json}\n    ingredients: [1000 IU D3]\n",
+        "3:5: a DSLD product takes its ingredients from the label; remove 'ingredients'",
+    ),
+    (
+        "dose-item-name-empty",
+        b"items: [{dose: 5000 IU D3, name: }]\n",
+        "1:34: name must be text, not nothing; write e.g. 'name: MenaQ7 capsule'",
+    ),
+    (
+        "pregnant-maybe",
+        b"profile: {pregnant: maybe}\nitems: [1 IU D3]\n",
+        "1:21: pregnant must be true or false, not 'maybe'; write 'pregnant: true'",
+    ),
 ]
 
 
