@@ -91,6 +91,19 @@ class Catalog(NamedTuple):
         """The label of an ingredient with no US reference value, or None."""
         return self.not_assessed.get(fold(name))
 
+    def ingredient_prefix(self, name: str) -> tuple[str, Ingredient | Salt, str] | None:
+        """The longest known ingredient name that opens ``name`` in whole words, its ingredient, and the words after.
+
+        Tells "D3 annualy" (a known ingredient, then words that do not belong) from an unknown ingredient
+        ("ashwagandha root"). Only for a name not known in full: "vitamin A palmitate" is one name, not vitamin A.
+        """
+        words = name.split()
+        for size in range(min(len(words) - 1, 12), 0, -1):  # no name runs to 12 words: bounded work on long text
+            thing = self.ingredient(" ".join(words[:size]))
+            if thing is not None:
+                return " ".join(words[:size]), thing, " ".join(words[size:])
+        return None
+
     def nutrient_named(self, name: str) -> Nutrient | None:
         key = self.nutrient_names.get(fold(name))
         return None if key is None else self.nutrients[key]

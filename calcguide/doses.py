@@ -1,9 +1,16 @@
-"""The dose-string grammar: "5000 IU D3", "600 mg calcium (as carbonate)", "50,000 IU D2 weekly", "a + b"."""
+"""The dose-string grammar: "5000 IU D3", "600 mg calcium (as carbonate)", "50,000 IU D2 weekly", "a + b".
+
+Doses are also read as a US Supplement Facts panel prints its rows, name first: "Vitamin D3 (as cholecalciferol)
+25 mcg (1,000 IU) 125%", "Folate 667 mcg DFE (400 mcg folic acid)". A parenthesised amount in another unit is kept
+as ``alternate`` (normalize checks that the two agree); the % Daily Value column and its "**"/"†" marks are read
+and set aside. Words the grammar cannot place are an error, never part of a name that would quietly go uncounted.
+"""
 
 from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -142,13 +149,93 @@ def require_frequency(text: str, location: Location | None) -> Frequency:
     return frequency
 
 
+# Words of the frequency phrases, most specific first: a misspelt word is matched to the first closest one.
+_FREQUENCY_VOCABULARY = (
+    "daily", "weekly", "monthly", "yearly", "annually", "twice", "thrice", "once", "times", "time", "every",
+    "other", "each", "per", "days", "day", "weeks", "week", "months", "month", "years", "year",
+    *(word for word in _WORD_NUMBERS if word not in ("once", "twice", "thrice")),
+)  # fmt: skip
+
+
+def _edits(a: str, b: str) -> int:
+    """Optimal-string-alignment distance: insertions, deletions, substitutions and swaps of neighbouring letters."""
+    before: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        row = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            row[j] = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                row[j] = min(row[j], before[j - 2] + 1)
+        before, previous = previous, row
+    return previous[-1]
+
+
+def _frequency_word(word: str) -> str:
+    """``word``, or the frequency word it misspells: one edit away (two for words of 6 letters or more)."""
+    if word in _FREQUENCY_VOCABULARY or not 3 <= len(word) <= 10 or not word.isalpha():
+        return word  # longer than 10 letters is more than two edits from every frequency word
+    closest = min(_FREQUENCY_VOCABULARY, key=lambda known: _edits(word, known))
+    return closest if _edits(word, closest) <= (1 if len(word) < 6 else 2) else word
+
+
+def _frequency_or_none(phrase: str) -> Frequency | None:
+    try:
+        return parse_frequency(phrase)
+    except InputError:  # "every 0 days" is a frequency phrase, if not a possible one
+        return None
+
+
+def frequency_near(words: Sequence[str]) -> tuple[str, bool] | None:
+    """A frequency phrase among ``words`` that calcguide could not place, for the hint of an error.
+
+    Returns the phrase and whether it is a correction ("annualy" -> "annually", "twice a dya" -> "twice a day")
+    rather than a frequency written where none can stand ("twice a day with food"); None when nothing is close.
+    """
+    written = [word.lower().strip(",;.") for word in words[:12]]  # a hint need not read a long text to its end
+    fixed = [_frequency_word(word) for word in written]
+    for start in range(len(fixed)):
+        for end in range(min(len(fixed), start + 5), start, -1):
+            if _frequency_or_none(" ".join(fixed[start:end])) is not None:
+                return " ".join(fixed[start:end]), fixed[start:end] != written[start:end]
+    return None
+
+
+TWO_DOSES_HINT = "this item seems to hold two doses; give each its own '- ' line"
+
+
+def placement_hint(words: Sequence[str]) -> str | None:
+    """What words calcguide could not place in a dose seem to be: a second dose, or a misspelt frequency."""
+    if _second_amount(" ".join(words)) is not None:
+        return TWO_DOSES_HINT
+    near = frequency_near(words)
+    if near is None:
+        return None
+    phrase, corrected = near
+    return f"did you mean '{phrase}'?" if corrected else f"a frequency ends the dose: remove the words after '{phrase}'"
+
+
 _NUMBER = r"(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?"
+_UNIT_WORD = r"[^\W\d_][\w.]*(?:\s+(?:rae|dfe|elemental)\b)?"
 _DOSE = re.compile(
-    r"^\s*(?P<amount>" + _NUMBER + r")\s*(?P<unit>[^\W\d_][\w.]*(?:\s+(?:rae|dfe|elemental)\b)?)\s*(?P<rest>.*)$",
-    re.IGNORECASE | re.DOTALL,
+    r"^\s*(?P<amount>" + _NUMBER + r")\s*(?P<unit>" + _UNIT_WORD + r")\s*(?P<rest>.*)$", re.IGNORECASE | re.DOTALL
 )
+_AMOUNT_IN_TEXT = re.compile(r"(?<!\S)(?P<amount>" + _NUMBER + r")\s*(?P<unit>" + _UNIT_WORD + r")", re.IGNORECASE)
 _LEADING_NUMBER = re.compile(r"^\s*[-+]?(?:\d|\.\d)")
-_PAREN = re.compile(r"^(?P<name>[^()]*?)\s*\(\s*(?:as\s+)?(?P<form>[^()]*?)\s*\)$", re.IGNORECASE)
+# "(2,000 IU)", "(400 mcg folic acid)", "(as 400 mcg folic acid)": the same dose in other words, not a form
+_QUANTITY = re.compile(
+    r"^(?:as\s+)?(?P<amount>" + _NUMBER + r")\s*(?P<unit>" + _UNIT_WORD + r")(?P<folic>\s+folic\s+acid)?$",
+    re.IGNORECASE,
+)
+_FIRST_PAREN = re.compile(r"^\((?P<inner>[^()]*)\)\s*(?P<after>.*)$", re.DOTALL)
+_LAST_PAREN = re.compile(r"^(?P<before>.*?)\s*\((?P<inner>[^()]*)\)$", re.DOTALL)
+_AS = re.compile(r"^as\s+", re.IGNORECASE)
+# The % Daily Value column ("625%", "46% DV", "<1%") and the marks of a value not established ("**", "†")
+_PERCENT_DV = re.compile(r"(?:<\s*)?" + _NUMBER + r"\s*%(?:\s*(?:DV|daily\s+value))?", re.IGNORECASE)
+_MARKS = " *†‡"
+_NAME_SEPARATORS = " :,-\u2013\u2014"  # "Vitamin D3: 25 mcg", "Vitamin D3 - 25 mcg" (and en and em dashes)
+_MASS_IN_MCG = {"mcg": 1.0, "mg": 1000.0, "g": 1_000_000.0}
+FOLATE = "folate"  # the name of a bare "mcg DFE" row: DFE is a unit of folate only
 
 
 class DoseText(NamedTuple):
@@ -182,8 +269,12 @@ def check_amount(value: float, what: str, location: Location | None) -> float:
     return value
 
 
+def _known_unit(text: str) -> str | None:
+    return UNITS.get(" ".join(text.lower().split()))
+
+
 def parse_unit(text: str, location: Location | None) -> str:
-    unit = UNITS.get(" ".join(text.lower().split()))
+    unit = _known_unit(text)
     if unit is None:
         close = suggest(text, UNIT_NAMES)
         hint = f"did you mean '{close}'?" if close else "use IU, mcg, mg, g, mcg RAE or mg elemental"
@@ -197,11 +288,116 @@ def split_doses(text: str) -> list[str]:
 
 
 def parse_dose(text: str, location: Location | None = None) -> DoseText:
-    """Parse one dose such as "600 mg calcium (as carbonate) twice daily"."""
+    """Parse one dose, amount first ("600 mg calcium (as carbonate) twice daily") or as a Supplement Facts row
+    prints it ("Vitamin D3 (as cholecalciferol) 25 mcg (1,000 IU) 125%")."""
     try:
         return _parse_dose(" ".join(text.split()))
     except InputError as exc:
         raise exc.located(location) from None
+
+
+def _amounts_outside_parentheses(text: str) -> Iterator[re.Match[str]]:
+    """Each "<number> <unit-like word>" of ``text`` that stands outside parentheses, in order."""
+    depth, seen = 0, 0
+    for match in _AMOUNT_IN_TEXT.finditer(text):
+        between = text[seen : match.start()]
+        depth += between.count("(") - between.count(")")
+        seen = match.start()
+        if depth == 0:
+            yield match
+
+
+def _second_amount(text: str) -> str | None:
+    """The first "<number> <unit>" outside parentheses in ``text`` ("100 mcg" in "D3 - 100 mcg MK-7")."""
+    for match in _amounts_outside_parentheses(text):
+        if _known_unit(match["unit"]) is not None:
+            return match[0]
+    return None
+
+
+def _amount_in_row(text: str) -> re.Match[str] | None:
+    """Where the amount of a name-first row ("Vitamin B12 (as methylcobalamin) 500 mcg") stands.
+
+    The first number outside parentheses, after a space, followed by a unit calcguide knows: "B12" and "MK-7"
+    hold digits but are names. Raises InputError for a number followed by a misspelt unit ("5000 IUs").
+    """
+    misspelt = None
+    for match in _amounts_outside_parentheses(text):
+        if _known_unit(match["unit"]) is not None:
+            return match
+        if misspelt is None and suggest(match["unit"], UNIT_NAMES) is not None:
+            misspelt = match["unit"]
+    if misspelt is not None:
+        parse_unit(misspelt, None)  # raises, with its "did you mean"
+    return None
+
+
+def _trailing_frequency(words: list[str], keep: int) -> tuple[list[str], Frequency | None]:
+    """The longest closing run of up to five words that is a frequency, leaving at least ``keep`` words."""
+    for size in range(min(5, len(words) - keep), 0, -1):
+        frequency = parse_frequency(" ".join(words[-size:]))
+        if frequency is not None:
+            return words[:-size], frequency
+    return words, None
+
+
+def _without_daily_value(text: str) -> str:
+    """``text`` without a closing % Daily Value and marks (string operations: no regex scan of a long text)."""
+    words = text.rstrip(_MARKS).split(" ")
+    for size in range(min(5, len(words)), 0, -1):  # "< 46 % Daily Value" is the longest
+        if _PERCENT_DV.fullmatch(" ".join(words[-size:])):
+            return " ".join(words[:-size]).rstrip(_MARKS)
+    return " ".join(words)
+
+
+class _Quantities:
+    """The parenthesised amounts of one dose: its amount in another unit, and its folic acid."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.alternate: tuple[float, str] | None = None
+        self.folic_acid_mcg: float | None = None
+
+    def take(self, inner: str) -> bool:
+        """Record ``inner`` (the text in a pair of parentheses) if it is an amount; False for a form."""
+        match = _QUANTITY.match(inner.strip())
+        if match is None:
+            return False
+        amount = parse_amount(match["amount"], "amount", None)
+        unit = parse_unit(match["unit"], None)
+        if match["folic"]:
+            if unit not in _MASS_IN_MCG:
+                raise InputError(f"folic acid in {unit} in '{self.text}'", "give folic acid in mcg", None)
+            if self.folic_acid_mcg is not None:
+                raise InputError(f"'{self.text}' gives folic acid twice", "keep one '(N mcg folic acid)'", None)
+            self.folic_acid_mcg = amount * _MASS_IN_MCG[unit]
+        else:
+            if self.alternate is not None:
+                raise InputError(
+                    f"'{self.text}' gives two amounts in parentheses", "keep one, e.g. '50 mcg (2,000 IU)'", None
+                )
+            self.alternate = (amount, unit)
+        return True
+
+    def check(self, amount: float, unit: str) -> None:
+        if self.folic_acid_mcg is None:
+            return
+        if unit != "mcg DFE":
+            raise InputError(
+                f"'{self.text}' gives folic acid, but its amount is in {unit}",
+                "folate with folic acid is given in mcg DFE, e.g. '667 mcg DFE folate (400 mcg folic acid)'",
+                None,
+            )
+        if self.folic_acid_mcg > amount:  # folic acid counts for more than its own weight in DFE, never less
+            raise InputError(
+                f"'{self.text}' gives more folic acid ({self.folic_acid_mcg:g} mcg) than folate ({amount:g} mcg DFE)",
+                "the mcg DFE figure is the larger one: check the two amounts",
+                None,
+            )
+
+
+def _form(inner: str) -> str | None:
+    return _AS.sub("", inner.strip()) or None
 
 
 @lru_cache(maxsize=4096)  # the same dose strings recur across a catalogue; errors are not cached
@@ -210,32 +406,82 @@ def _parse_dose(stripped: str) -> DoseText:
     if not stripped:
         raise InputError("empty dose", "write an amount, a unit and an ingredient, e.g. '5000 IU D3'", location)
     match = _DOSE.match(stripped)
-    if match is None:
-        if _LEADING_NUMBER.match(stripped):
-            if stripped.lstrip().startswith("-"):
-                raise InputError(f"dose '{stripped}' has a negative amount", "amounts must be more than 0", location)
-            raise InputError(
-                f"dose '{stripped}' has no unit after the amount", "write e.g. '5000 IU D3' or '100 mcg MK-7'", location
-            )
+    if match is not None:
+        return _amount_first(stripped, match)
+    row = _amount_in_row(stripped)  # "5-MTHF 1 mg" starts with a digit, yet its amount comes later
+    if row is not None:
+        return _name_first(stripped, row)
+    if _LEADING_NUMBER.match(stripped):
+        if stripped.lstrip().startswith("-"):
+            raise InputError(f"dose '{stripped}' has a negative amount", "amounts must be more than 0", location)
         raise InputError(
-            f"dose '{stripped}' does not start with an amount", "write e.g. '5000 IU D3' or '100 mcg MK-7'", location
+            f"dose '{stripped}' has no unit after the amount", "write e.g. '5000 IU D3' or '100 mcg MK-7'", location
         )
-    amount = parse_amount(match["amount"], "amount", location)
-    unit = parse_unit(match["unit"], location)
-    words = match["rest"].split()
-    frequency = None
-    for size in range(min(5, len(words) - 1), 0, -1):
-        frequency = parse_frequency(" ".join(words[-size:]), location)
-        if frequency is not None:
-            words = words[:-size]
-            break
-    rest = " ".join(words).rstrip(",;")
+    raise InputError(
+        f"dose '{stripped}' does not start with an amount", "write e.g. '5000 IU D3' or '100 mcg MK-7'", location
+    )
+
+
+def _amount_first(stripped: str, match: re.Match[str]) -> DoseText:
+    """ "50 mcg (2,000 IU) vitamin D3 twice daily", "667 mcg DFE folate (400 mcg folic acid)"."""
+    amount = parse_amount(match["amount"], "amount", None)
+    unit = parse_unit(match["unit"], None)
+    quantities = _Quantities(stripped)
+    rest = match["rest"]
+    while (paren := _FIRST_PAREN.match(rest)) and quantities.take(paren["inner"]):
+        rest = paren["after"]
+    words, frequency = _trailing_frequency(rest.split(), keep=0 if unit == "mcg DFE" else 1)
+    rest = _without_daily_value(" ".join(words)).rstrip(",;")
     form = None
-    paren = _PAREN.match(rest)
-    if paren is not None:
-        rest, form = paren["name"], paren["form"] or None
-    if not rest or not re.search(r"[^\W_]", rest):
+    while paren := _LAST_PAREN.match(rest):
+        if quantities.take(paren["inner"]):
+            rest = paren["before"]
+        elif form is None and "(" not in paren["before"] and ")" not in paren["before"]:
+            rest, form = paren["before"], _form(paren["inner"])
+        else:
+            break
+    name = rest.strip()
+    second = _second_amount(name)
+    if second is not None:
+        raise InputError(f"dose '{stripped}' holds a second amount, '{second}'", TWO_DOSES_HINT, None)
+    if not name and unit == "mcg DFE":
+        name = FOLATE
+    if not name or not re.search(r"[^\W_]", name):
         raise InputError(
-            f"dose '{stripped}' names no ingredient", "write the ingredient after the unit, e.g. '5000 IU D3'", location
+            f"dose '{stripped}' names no ingredient", "write the ingredient after the unit, e.g. '5000 IU D3'", None
         )
-    return DoseText(stripped, amount, unit, rest, form, frequency)
+    quantities.check(amount, unit)
+    return DoseText(stripped, amount, unit, name, form, frequency, quantities.alternate, quantities.folic_acid_mcg)
+
+
+def _name_first(stripped: str, row: re.Match[str]) -> DoseText:
+    """ "Vitamin D3 (as cholecalciferol) 25 mcg (1,000 IU) 125%", as a Supplement Facts panel prints the row."""
+    amount = parse_amount(row["amount"], "amount", None)
+    unit = parse_unit(row["unit"], None)
+    quantities = _Quantities(stripped)
+    name, form = stripped[: row.start()].rstrip(_NAME_SEPARATORS), None
+    if (paren := _LAST_PAREN.match(name)) and "(" not in paren["before"] and ")" not in paren["before"]:
+        name, form = paren["before"], _form(paren["inner"])
+    words, frequency = _trailing_frequency(stripped[row.end() :].split(), keep=0)
+    after = _without_daily_value(" ".join(words)).strip()
+    while paren := _FIRST_PAREN.match(after):
+        if not quantities.take(paren["inner"]):
+            if form is not None:
+                break
+            form = _form(paren["inner"])
+        after = paren["after"].strip()
+    if after:
+        raise InputError(
+            f"cannot place '{after}' after the amount in '{stripped}'",
+            placement_hint(after.split())
+            or "after the amount write only '(N IU)', '(N mcg folic acid)', a % Daily Value or a frequency",
+            None,
+        )
+    if not re.search(r"[^\W_]", name):
+        raise InputError(
+            f"dose '{stripped}' names no ingredient",
+            "write the ingredient before the amount, e.g. 'Vitamin D3 25 mcg'",
+            None,
+        )
+    quantities.check(amount, unit)
+    return DoseText(stripped, amount, unit, name, form, frequency, quantities.alternate, quantities.folic_acid_mcg)

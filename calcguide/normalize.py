@@ -6,7 +6,7 @@ import math
 from typing import NamedTuple
 
 from .catalog import Catalog, Ingredient, Nutrient, Salt, catalog, fold
-from .doses import DoseText, Frequency
+from .doses import TWO_DOSES_HINT, DoseText, Frequency, placement_hint
 from .errors import InputError, Location
 from .quantities import lower_label, number
 from .regimen import DietAmount, Dose, Regimen
@@ -181,6 +181,70 @@ def _salt_form(thing: Salt, form: str | None, known: Catalog) -> Salt:
     return thing
 
 
+def _rounds_to(exact: float, printed: float) -> bool:
+    """Whether a label could print ``exact`` as ``printed``: rounded to a whole number or to 2 significant digits.
+
+    Labels round the second unit of a dual-unit row ("50 mcg (2,000 IU)") either way; nothing coarser is rounding.
+    """
+    slack = 1 + 1e-9  # the conversions' binary rounding, not the label's
+    if float(printed).is_integer() and abs(exact - printed) <= 0.5 * slack:
+        return True
+    step: float = 10.0 ** (math.floor(math.log10(exact)) - 1)  # a unit of the second significant digit
+    return abs(exact - printed) <= 0.5 * step * slack
+
+
+def _check_alternate(
+    text: DoseText, thing: Ingredient | Salt, known: Catalog, where: Location, label_form: bool = False
+) -> None:
+    """A dose in two units ("50 mcg (2,000 IU) D3") must state one amount: an input error when the two differ by more
+    than the label's rounding of either (see ``_rounds_to``). The first amount is the one counted."""
+    if text.alternate is None:
+        return
+    other, other_unit = text.alternate
+    if isinstance(thing, Salt):
+        if other_unit not in _MASS_IN_MG:
+            hint = "give the compound's weight in mg"
+            raise InputError(f"{other_unit} has no meaning for {thing.label}", hint, where)
+        elemental = text.form is not None and fold(text.form) == "elemental"
+        first = _in_mg(text.amount, text.unit) * (1 if elemental or text.unit == "mg elemental" else thing.fraction)
+        second = _in_mg(other, other_unit) * (1 if elemental or other_unit == "mg elemental" else thing.fraction)
+    else:
+        nutrient = known.nutrients[thing.nutrient]
+        first = _convert(text.amount, text.unit, thing, nutrient, known, where, label_form)[0]
+        second = _convert(other, other_unit, thing, nutrient, known, where, label_form)[0]
+    as_other = other * first / second  # the first amount in the second's unit
+    if _rounds_to(as_other, other) or _rounds_to(text.amount * second / first, text.amount):
+        return
+    raise InputError(
+        f"{_fmt(text.amount)} {text.unit} and {_fmt(other)} {other_unit} of {thing.label} disagree:"
+        f" {_fmt(text.amount)} {text.unit} is {_fmt(as_other)} {other_unit}",
+        "check the label, then correct the wrong amount or give only one",
+        where,
+    )
+
+
+def _check_placed(text: DoseText, known: Catalog, where: Location) -> None:
+    """A name that opens with a known ingredient and goes on with words calcguide cannot place ("D3 annualy",
+    "calcium twice a dya") is an input error, never an unknown ingredient quietly left out of the totals."""
+    prefix = known.ingredient_prefix(text.name)
+    if prefix is None:
+        return  # an unknown ingredient ("ashwagandha root"): reported as unrecognised
+    name, thing, rest = prefix
+    words = rest.split()
+    following = " ".join(words[1:] if words[0].lower() in ("and", "with", "plus", "&", "-", "/", ",") else words)
+    if words[0].lower() in ("as", "from"):
+        hint = f"write the form in parentheses: '{name} ({rest})'"
+    elif following and (known.ingredient(following) or known.ingredient_prefix(following)):
+        hint = TWO_DOSES_HINT
+    else:
+        nutrient = known.nutrients[thing.nutrient].label
+        hint = placement_hint(words) or (
+            f"if it is the form, write '{name} (as {rest})' with the amount of {nutrient.lower()} itself;"
+            " otherwise remove it"
+        )
+    raise InputError(f"cannot place '{rest}' after {name} in '{text.text}'", hint, where)
+
+
 def _nutrient_dose(
     dose: Dose, item_label: str, index: int, servings: float, frequency: Frequency, known: Catalog
 ) -> tuple[NutrientDose | NotAssessed | Unrecognized, list[str]]:
@@ -192,6 +256,7 @@ def _nutrient_dose(
             return NotAssessed(item_label, text.text, text.name, dose.location), [
                 f"{text.name}: no US reference value; not assessed"
             ]
+        _check_placed(text, known, dose.location)
         return Unrecognized(item_label, text.text, text.name, known.suggest_ingredient(text.name), dose.location), []
     ul_amount: float | None = None
     if isinstance(thing, Salt):
@@ -210,6 +275,7 @@ def _nutrient_dose(
                 f"{text.text}: counted as {_fmt(amount)} {nutrient.unit} {nutrient.label.lower()}"
                 f" ({_fmt(100 * thing.fraction)}% elemental; {thing.source})"
             )
+        _check_alternate(text, thing, known, dose.location)
         ingredient_id, form = thing.id, "elemental"
     else:
         resolved, note = _resolve_form(thing, text.form, known)
@@ -221,6 +287,7 @@ def _nutrient_dose(
         )
         if convention:
             notes.append(f"{text.text}: {convention}")
+        _check_alternate(text, resolved, known, dose.location, label_form=resolved is not thing)
         if resolved is thing and thing.compound:
             notes.append(
                 f"{text.text}: counted as {_fmt(amount)} {nutrient.unit} of {lower_label(nutrient.label)}, the amount "

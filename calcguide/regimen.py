@@ -325,6 +325,7 @@ def _long_dose(node: YMap, where: str) -> DoseText:
         raise InputError(f"{where} has no 'amount'", "add e.g. 'amount: 100 mcg'", node.loc)
     name = _text(entries["ingredient"], "ingredient", "'ingredient: MK-7'")
     amount_node = entries["amount"]
+    alternate, folic_acid_mcg = None, None
     if "unit" in entries:
         unit = parse_unit(_text(entries["unit"], "unit", "'unit: mcg'"), entries["unit"].loc)
         amount = _number(amount_node, "amount", "'amount: 100'")
@@ -337,10 +338,11 @@ def _long_dose(node: YMap, where: str) -> DoseText:
                 f"amount '{written}' must be a number and a unit", "write e.g. 'amount: 100 mcg'", amount_node.loc
             )
         amount, unit, text = dose.amount, dose.unit, dose.text
+        alternate, folic_acid_mcg = dose.alternate, dose.folic_acid_mcg  # "amount: 50 mcg (2,000 IU)"
     form = _text(entries["form"], "form", "'form: carbonate'") if "form" in entries else None
     if form:
         text += f" (as {form})"
-    return DoseText(text, amount, unit, name, form, None)
+    return DoseText(text, amount, unit, name, form, None, alternate, folic_acid_mcg)
 
 
 def _ingredient(node: YNode) -> Iterator[Dose]:

@@ -13,7 +13,9 @@ from .regimen import Item, Regimen
 def dose_text(dose: DoseText) -> str:
     """The dose as a string calcguide reads back to the same dose (without its frequency)."""
     form = f" (as {dose.form})" if dose.form else ""
-    return f"{dose.amount:g} {dose.unit} {dose.name}{form}"
+    alternate = f" ({dose.alternate[0]:g} {dose.alternate[1]})" if dose.alternate else ""
+    folic = f" ({dose.folic_acid_mcg:g} mcg folic acid)" if dose.folic_acid_mcg is not None else ""
+    return f"{dose.amount:g} {dose.unit}{alternate} {dose.name}{form}{folic}"
 
 
 def _plain(value: float) -> int | float:
