@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import cache
 from typing import NamedTuple
 
@@ -81,8 +81,8 @@ class Catalog(NamedTuple):
     mass_factors: dict[str, Factor]
     medications: dict[str, MedicationClass]
     conditions: dict[str, ConditionClass]
-    not_assessed: dict[str, str] = {}  # folded name -> label: recognised, no US reference value (lutein, DHA ...)
-    label_forms: dict[str, str] = {}  # folded name -> nutrient: a compound named only as a label's "(as ...)" form
+    not_assessed: Mapping[str, str] = {}  # folded name -> label: recognised, no US reference value (lutein, DHA ...)
+    label_forms: Mapping[str, str] = {}  # folded name -> nutrient: a compound named only as a label's "(as ...)" form
 
     def ingredient(self, name: str) -> Ingredient | Salt | None:
         return self.ingredients.get(fold(name))

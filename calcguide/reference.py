@@ -187,7 +187,9 @@ def _efsa_band_limits(months: float) -> dict[str, tuple[Limit, ...]]:
     return limits
 
 
-def with_standard(standard: Standard, stage_ids: tuple[str, ...], which: str, efsa_months: float | None = None) -> Standard:
+def with_standard(
+    standard: Standard, stage_ids: tuple[str, ...], which: str, efsa_months: float | None = None
+) -> Standard:
     """Attach the ULs of ``which`` (nasem, efsa or both) to a standard chosen from ``stage_ids``.
 
     ``efsa_months``: the age of a pregnant or lactating person, whose EFSA ULs are her own age band's.

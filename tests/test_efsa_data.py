@@ -154,7 +154,8 @@ def stage_band(entry: dict[str, Any]) -> Band:
 
 
 STAGES = [
-    Stage(entry["id"], entry["group"], stage_band(entry)) for entry in load_yaml(DATA / "life_stages.yaml")["life_stages"]
+    Stage(entry["id"], entry["group"], stage_band(entry))
+    for entry in load_yaml(DATA / "life_stages.yaml")["life_stages"]
 ]
 COLUMNS, NUTRIENTS = sheet_nutrients()
 EFSA_NUTRIENT = {"niacin_nicotinamide": "niacin"}  # efsa.yaml key -> the nutrient it limits, where they differ

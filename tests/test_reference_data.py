@@ -503,7 +503,10 @@ class SaltRow:
 
 
 # Rows whose label names the salt only with a qualifier after a comma ("calcium hydroxyapatite, pure ...").
-SALT_ROWS = {"calcium_hydroxyapatite": "calcium hydroxyapatite, pure", "ferrous_sulfate_dried": "ferrous sulfate, dried"}
+SALT_ROWS = {
+    "calcium_hydroxyapatite": "calcium hydroxyapatite, pure",
+    "ferrous_sulfate_dried": "ferrous sulfate, dried",
+}
 # The element a salt's name speaks of, where it is not the nutrient's own name ("ferrous sulfate" is iron).
 ELEMENT_WORDS = {"iron": ("ferrous", "iron"), "copper": ("cupric", "copper"), "iodine": ("iodide",),
                  "calcium": ("calcium", "hydroxyapatite"),

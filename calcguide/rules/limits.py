@@ -17,9 +17,7 @@ _UL_APPLIES = {
     "nicotinic_acid": "nicotinic acid (niacin of unstated form counted as nicotinic acid; supplements only)",
     "nicotinamide": "nicotinamide (niacinamide; supplements only)",
 }
-_B12_MASKING = (
-    " Folic acid above the UL can mask vitamin B12 deficiency, letting its nerve damage progress (IOM 1998)."
-)
+_B12_MASKING = " Folic acid above the UL can mask vitamin B12 deficiency, letting its nerve damage progress (IOM 1998)."
 
 
 def _dri_source(nutrient: str) -> Evidence:
