@@ -103,17 +103,23 @@ def evaluate(
     forced = severities or {}
     findings = []
     for rule in REGISTRY.values():
-        if rule.name not in chosen:
+        # A rule speaks only to the life stages it declares (quiet elsewhere, at most info where it says so).
+        scope = rule.applies_to
+        if rule.name not in chosen or (scope is not None and scope.reach(regimen.profile) is None):
             continue
         limits = {**rule.thresholds, **(thresholds or {}).get(rule.name, {})}
         for hit in rule.check(context, limits):
+            severity = forced.get(rule.name) or hit.severity or rule.severity
+            message = hit.message
+            if scope is not None:
+                severity, message = scope.bound(regimen.profile, severity, message)
             findings.append(
                 Finding(
                     rule.name,
                     rule.code,
-                    forced.get(rule.name) or hit.severity or rule.severity,
+                    severity,
                     hit.nutrient,
-                    hit.message,
+                    message,
                     hit.evidence or rule.evidence,
                     hit.location,
                 )

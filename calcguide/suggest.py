@@ -83,11 +83,27 @@ def _advice(rule: str, text: str, nutrient: str | None = None, kind: str = ADVIC
     return Suggestion(rule, nutrient, kind, text)
 
 
+def _k2_withheld(regimen: Regimen, finding: Finding, verb: str) -> Suggestion | None:
+    """Why no K2 is added or raised for this person, if it is not: an anticoagulant, pregnancy or lactation.
+
+    (The K2 rules are quiet under 19, so they never reach here for a child.)
+    """
+    profile = regimen.profile
+    if _on_anticoagulant(regimen):
+        why = "with a vitamin K antagonist, any vitamin K needs the prescriber's agreement."
+    elif profile.pregnant or profile.lactating:
+        state = "pregnancy" if profile.pregnant else "lactation"
+        why = f"no safety data on K2 supplements exist in {state}; ask the clinician."
+    else:
+        return None
+    return _advice(finding.rule, f"Vitamin K2 is not {verb}: {why}", finding.nutrient, CLINICIAN)
+
+
 @fixes("d-without-k2")
 def _add_k2(regimen: Regimen, finding: Finding, report: Report) -> tuple[Regimen, Suggestion]:
-    if _on_anticoagulant(regimen):
-        text = "Vitamin K2 is not added: with a vitamin K antagonist, any vitamin K needs the prescriber's agreement."
-        return regimen, _advice(finding.rule, text, finding.nutrient, CLINICIAN)
+    withheld = _k2_withheld(regimen, finding, "added")
+    if withheld is not None:
+        return regimen, withheld
     dose = f"{K2_DOSE_MCG} mcg MK-7"
     text = f"Add {dose} a day (the trials used 180 mcg; 90-180 mcg is the usual range)."
     return _add(regimen, dose, K2_DOSE_MCG, "mcg", "MK-7"), _advice(finding.rule, text, finding.nutrient, CHANGE)
@@ -95,9 +111,9 @@ def _add_k2(regimen: Regimen, finding: Finding, report: Report) -> tuple[Regimen
 
 @fixes("low-k2-for-d")
 def _more_k2(regimen: Regimen, finding: Finding, report: Report) -> tuple[Regimen, Suggestion]:
-    if _on_anticoagulant(regimen):
-        text = "Vitamin K2 is not raised: with a vitamin K antagonist, any vitamin K needs the prescriber's agreement."
-        return regimen, _advice(finding.rule, text, finding.nutrient, CLINICIAN)
+    withheld = _k2_withheld(regimen, finding, "raised")
+    if withheld is not None:
+        return regimen, withheld
     d_mcg = next(t.amount_per_day for t in report.totals if t.nutrient == "vitamin_d")
     k2 = sum(d.per_day for d in normalize(regimen).doses if d.form in ("mk4", "mk7", "k2"))
     ratio = REGISTRY["low-k2-for-d"].thresholds["k2_mcg_per_1000_iu"]

@@ -101,7 +101,7 @@ def test_several_regimens_end_with_the_summary_table(cli: Cli, repo: Path) -> No
         "| Regimen | Life stage | Errors | Warnings | Info | Worst finding |\n"
         "|---|---|--:|--:|--:|---|\n"
         "| D3 alone | Females 51-70 years | 0 | 1 | 0 | warning CG101 d-without-k2 |\n"
-        "| Child's gummies | Children 4-8 years | 0 | 1 | 1 | warning CG101 d-without-k2 |\n"
+        "| Child's gummies | Children 4-8 years | 0 | 0 | 1 | info CG401 duplicate-source |\n"
         "| missing | - | 0 | 0 | 0 | input error: no such file; check the path |\n"
         "| 100 mcg MK-7 | Adults 19-50 years | 0 | 0 | 0 | no findings |\n"
     )

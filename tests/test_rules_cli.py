@@ -69,6 +69,9 @@ to point out (the "calcium paradox": bone loss and vascular calcification togeth
 Endocrine Society) sets a D:K2 requirement: this is a prompt to consider K2, not a deficiency. Below the threshold the \
 finding is only info. Vitamin K1 counts toward vitamin K but not as K2, and the message says so.
 
+Applies to:
+  From 19 years of age: males, females, pregnancy and lactation; quiet for everyone else. In pregnancy and lactation at most info, adding: No safety data on K2 supplements exist in pregnancy and lactation; ask the clinician before taking one. Why: The K2 trials behind these rules (Knapen 2013, 2015: 180 mcg MK-7 a day) enrolled adults, mostly postmenopausal women; no source supports K2 supplements for infants or children (the vitamin K AI is 2 mcg a day at 0-6 months, 30 mcg at 1-3 years), so for anyone under 19 the rules stay quiet.
+
 Thresholds (override in calcguide.yaml under rules:):
   warning_iu_per_day: 1000
 
@@ -114,6 +117,10 @@ def test_explain_cg303_key_lines(cli: Cli) -> None:
     )
     assert "Thresholds (override in calcguide.yaml under rules:):" not in lines  # CG303 has none
     assert lines[6:] == [
+        "",
+        "Applies to:",
+        "  Every life stage (infants, children, adults, pregnancy and lactation). Why: A drug interaction: it matters "
+        "whoever takes the drug.",
         "",
         "Evidence:",
         "  - NIH ODS, Calcium fact sheet for health professionals",

@@ -11,7 +11,7 @@ from ..catalog import ConditionClass, MedicationClass, catalog
 from ..errors import Location
 from ..normalize import Normalized, NutrientDose
 from ..reference import Standard
-from ..regimen import Regimen
+from ..regimen import Profile, Regimen
 from ..totals import NutrientTotal
 
 
@@ -109,6 +109,76 @@ def _matched(names: tuple[str, ...], lookup: Callable[[str], _Class | None]) -> 
 
 Check = Callable[[Context, Mapping[str, float]], Iterator[Hit]]
 
+#: The DRI life-stage groups, in the tables' order.
+GROUPS = ("infants", "children", "males", "females", "pregnancy", "lactation")
+FULL, CAPPED = "full", "capped"
+
+
+def profile_group(profile: Profile) -> str | None:
+    """The DRI group a profile falls in; None for an adult of unstated sex (males and females both apply).
+
+    A missing age is an adult's, as the reference values assume; months are counted as in reference.py.
+    """
+    if profile.pregnant:
+        return "pregnancy"
+    if profile.lactating:
+        return "lactation"
+    if profile.age_years is not None:
+        months = round(profile.age_years * 12, 9)
+        if months < 12:
+            return "infants"
+        if months < 108:
+            return "children"
+    return None if profile.sex is None else f"{profile.sex}s"
+
+
+class Scope(NamedTuple):
+    """Who a rule is for: the life-stage groups and minimum age where it speaks, and where it only informs.
+
+    Outside its groups, or below ``min_age_years``, the engine keeps the rule quiet. In the ``info_only`` groups a
+    finding is at most info and ends with ``info_only_note`` ("{group}" becomes "pregnancy" or "lactation").
+    ``why`` is the reason, printed by ``calcguide explain`` with the scope itself.
+    """
+
+    why: str
+    groups: tuple[str, ...] = GROUPS
+    min_age_years: float = 0.0
+    info_only: tuple[str, ...] = ()
+    info_only_note: str = ""
+
+    def reach(self, profile: Profile) -> str | None:
+        """FULL, CAPPED (at most info) or None (quiet) for ``profile``."""
+        if profile.age_years is not None and round(profile.age_years * 12, 9) < round(self.min_age_years * 12, 9):
+            return None
+        group = profile_group(profile)
+        if group is None:  # an adult of unstated sex: in scope if either sex is
+            return FULL if {"males", "females"} & set(self.groups) else None
+        if group not in self.groups:
+            return None
+        return CAPPED if group in self.info_only else FULL
+
+    def bound(self, profile: Profile, severity: Severity, message: str) -> tuple[Severity, str]:
+        """A finding's severity and message as the scope allows them for ``profile`` (which it reaches)."""
+        if self.reach(profile) != CAPPED:
+            return severity, message
+        note = self.info_only_note.format(group=profile_group(profile))
+        return Severity.INFO, f"{message} {note}" if note else message
+
+    @property
+    def text(self) -> str:
+        """The scope in words, for ``explain``: who, where it is capped, and why."""
+        listed = [group for group in GROUPS if group in self.groups]
+        if len(listed) == len(GROUPS) and not self.min_age_years and not self.info_only:
+            words = "Every life stage (infants, children, adults, pregnancy and lactation)."
+        else:
+            names = f"{', '.join(listed[:-1])} and {listed[-1]}" if len(listed) > 1 else listed[0]
+            age = f"From {self.min_age_years:g} years of age: " if self.min_age_years else "Only "
+            words = f"{age}{names}; quiet for everyone else."
+            if self.info_only:
+                capped = " and ".join(self.info_only)
+                words += f" In {capped} at most info, adding: {self.info_only_note.format(group=capped)}"
+        return f"{words} Why: {' '.join(self.why.split())}"
+
 
 class Rule(NamedTuple):
     """A declared rule: identity, docs, default thresholds, and one pure check function.
@@ -128,6 +198,7 @@ class Rule(NamedTuple):
     quiet: str
     thresholds: Mapping[str, float] = {}
     profile: Mapping[str, object] = {}
+    applies_to: Scope | None = None  # None: not declared (a test requires every rule to declare it)
 
 
 REGISTRY: dict[str, Rule] = {}
@@ -145,8 +216,12 @@ def rule(
     quiet: str,
     thresholds: Mapping[str, float] | None = None,
     profile: Mapping[str, object] | None = None,
+    applies_to: Scope | None = None,
 ) -> Callable[[Check], Check]:
-    """Declare ``check`` as a rule and add it to the registry (``profile`` is the examples' profile)."""
+    """Declare ``check`` as a rule and add it to the registry (``profile`` is the examples' profile).
+
+    ``applies_to`` says which life stages the rule is for; every rule must declare it (a test checks).
+    """
 
     def register(check: Check) -> Check:
         if name in REGISTRY or any(existing.code == code for existing in REGISTRY.values()):
@@ -163,6 +238,7 @@ def rule(
             quiet,
             dict(thresholds or {}),
             dict(profile or {}),
+            applies_to,
         )
         return check
 

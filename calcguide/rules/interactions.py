@@ -6,7 +6,7 @@ from collections.abc import Iterator, Mapping
 
 from ..catalog import catalog, fold
 from ..quantities import amount, lower_label
-from .base import Context, Hit, Severity, evidence, rule
+from .base import Context, Hit, Scope, Severity, evidence, rule
 
 _SPACED_MINERALS = ("calcium", "magnesium")
 
@@ -41,6 +41,7 @@ def _names(names: list[str], label: str, article: str = "") -> str:
     fires="100 mcg MK-7",
     quiet="5000 IU D3",
     profile={"medications": ["warfarin"]},
+    applies_to=Scope("Vitamin K counteracts a vitamin K antagonist whoever takes it."),
 )
 def vitamin_k_anticoagulant(ctx: Context, limits: Mapping[str, float]) -> Iterator[Hit]:
     if "vitamin_k_antagonist" not in ctx.medications or ctx.per_day("vitamin_k") <= 0:
@@ -68,6 +69,7 @@ def vitamin_k_anticoagulant(ctx: Context, limits: Mapping[str, float]) -> Iterat
     fires="600 mg calcium (as carbonate)",
     quiet="100 mcg MK-7",
     profile={"medications": ["hydrochlorothiazide"]},
+    applies_to=Scope("A drug interaction: it matters whoever takes the drug."),
 )
 def thiazide_hypercalcemia(ctx: Context, limits: Mapping[str, float]) -> Iterator[Hit]:
     supplied = _supplied(ctx, ("calcium", "vitamin_d"))
@@ -96,6 +98,7 @@ def thiazide_hypercalcemia(ctx: Context, limits: Mapping[str, float]) -> Iterato
     fires="500 mg calcium (as citrate)",
     quiet="5000 IU D3",
     profile={"medications": ["levothyroxine"]},
+    applies_to=Scope("A drug interaction: it matters whoever takes the drug."),
 )
 def mineral_drug_spacing(ctx: Context, limits: Mapping[str, float]) -> Iterator[Hit]:
     supplied = _supplied(ctx, _SPACED_MINERALS)
@@ -124,6 +127,7 @@ def mineral_drug_spacing(ctx: Context, limits: Mapping[str, float]) -> Iterator[
     fires="2000 IU D3",
     quiet="100 mcg MK-7",
     profile={"conditions": ["sarcoidosis"]},
+    applies_to=Scope("A condition changes how calcium and vitamin D are handled at any age."),
 )
 def condition_caution(ctx: Context, limits: Mapping[str, float]) -> Iterator[Hit]:
     for condition, names in ctx.conditions.values():

@@ -6,7 +6,7 @@ from collections.abc import Iterator, Mapping
 
 from .. import data
 from ..quantities import amount, lower_label, number, vitamin_d_iu
-from .base import Context, Evidence, Hit, Severity, evidence, rule
+from .base import Context, Evidence, Hit, Scope, Severity, evidence, rule
 
 _UL_APPLIES = {
     "supplemental": "supplemental {label} (the UL applies to supplements and medicines, not food)",
@@ -35,6 +35,7 @@ def _dri_source(nutrient: str) -> Evidence:
     thresholds={"error_ratio": 2.0},
     fires="10000 IU D3",
     quiet="4000 IU D3",
+    applies_to=Scope("Every life stage has its own UL (NASEM), infants and pregnancy included."),
 )
 def above_ul(ctx: Context, limits: Mapping[str, float]) -> Iterator[Hit]:
     pregnant = ctx.regimen.profile.pregnant
@@ -80,6 +81,7 @@ def above_ul(ctx: Context, limits: Mapping[str, float]) -> Iterator[Hit]:
     thresholds={"info_iu": 50_000, "warning_iu": 100_000, "error_iu": 300_000},
     fires="500000 IU D3 yearly",
     quiet="25000 IU D3 every 2 weeks",
+    applies_to=Scope("Intermittent mega-doses need supervision at any age (the falls evidence is from women 70+)."),
 )
 def vitamin_d_bolus(ctx: Context, limits: Mapping[str, float]) -> Iterator[Hit]:
     for doses in ctx.per_intake_by_item("vitamin_d").values():
@@ -120,6 +122,7 @@ def vitamin_d_bolus(ctx: Context, limits: Mapping[str, float]) -> Iterator[Hit]:
     thresholds={"max_mg_per_intake": 500},
     fires="1000 mg calcium (as citrate)",
     quiet="500 mg calcium (as citrate) twice daily + 1000 IU D3",
+    applies_to=Scope("Calcium is absorbed best in doses of 500 mg or less (NIH ODS), whoever takes it."),
 )
 def calcium_single_dose(ctx: Context, limits: Mapping[str, float]) -> Iterator[Hit]:
     for doses in ctx.per_intake_by_item("calcium").values():
@@ -145,6 +148,7 @@ def calcium_single_dose(ctx: Context, limits: Mapping[str, float]) -> Iterator[H
     evidence=evidence("ods-calcium", "jackson-2006"),
     fires="500 mg calcium (as citrate)",
     quiet="500 mg calcium (as citrate) + 1000 IU D3",
+    applies_to=Scope("Vitamin D is needed to absorb calcium at every life stage."),
 )
 def calcium_without_d(ctx: Context, limits: Mapping[str, float]) -> Iterator[Hit]:
     calcium = ctx.per_day("calcium")
