@@ -13,7 +13,8 @@ from typing import NamedTuple
 from .catalog import catalog
 from .doses import DAILY, DoseText, Frequency
 from .evaluate import Report, evaluate
-from .normalize import normalize
+from .intent import is_binder, prescribed
+from .normalize import Normalized, normalize
 from .quantities import lower_label, number, vitamin_d_iu
 from .regimen import Dose, Item, Regimen
 from .rules import REGISTRY, Finding
@@ -123,20 +124,59 @@ def _more_k2(regimen: Regimen, finding: Finding, report: Report) -> tuple[Regime
     return _add(regimen, dose, missing, "mcg", "MK-7"), _advice(finding.rule, text, finding.nutrient, CHANGE)
 
 
+PRESCRIBER = (
+    "calcguide does not lower, split or remove a prescribed dose; confirm the course and its length with the "
+    "prescriber."
+)
+NEPHROLOGIST = (
+    "it stays with meals and its dose is the nephrologist's; ask the nephrologist (KDIGO 2017 suggests restricting "
+    "calcium-based binders)."
+)
+
+
+def _held(regimen: Regimen, normalized: Normalized) -> dict[int, str]:
+    """The items whose dose calcguide never changes, each with the sentence that says whose it is.
+
+    A prescribed item (stated, or prescription-strength vitamin D) is the prescriber's; a phosphate binder the
+    nephrologist's.
+    """
+    held = {}
+    for index, item in enumerate(regimen.items):
+        if is_binder(item, regimen.profile):
+            held[index] = f"{item.label} is a phosphate binder: {NEPHROLOGIST}"
+        elif item.prescribed:
+            held[index] = f"{item.label} is prescribed: {PRESCRIBER}"
+        elif prescribed(item, [d for d in normalized.doses if d.item_index == index]):
+            held[index] = (
+                f"{item.label} is prescription strength, so calcguide takes it as prescribed (write "
+                f"'prescribed: false' if it is not): {PRESCRIBER}"
+            )
+    return held
+
+
+def _listed(labels: list[str]) -> str:
+    return labels[0] if len(labels) == 1 else f"{', '.join(labels[:-1])} and {labels[-1]}"
+
+
 @fixes("above-ul")
 def _lower_to_ul(regimen: Regimen, finding: Finding, report: Report) -> tuple[Regimen, Suggestion]:
+    """Lower the single-ingredient items that are not prescribed or binders, largest first, down to the UL."""
     nutrient = finding.nutrient
     total = next(t for t in report.totals if t.nutrient == nutrient)
     assert total.ul is not None
     excess = total.ul_amount_per_day - total.ul
     if report.profile.pregnant and nutrient == "vitamin_a":
         excess += 1e-9  # in pregnancy the UL itself is the limit, so land just below it
-    doses = [d for d in normalize(regimen).doses if d.nutrient == nutrient and d.counts_toward_ul]
+    normalized = normalize(regimen)
+    held = _held(regimen, normalized)
+    doses = [d for d in normalized.doses if d.nutrient == nutrient and d.counts_toward_ul]
     singles = sorted(
         (
             d
             for d in doses
-            if not regimen.items[d.item_index].is_product and len(regimen.items[d.item_index].doses) == 1
+            if d.item_index not in held
+            and not regimen.items[d.item_index].is_product
+            and len(regimen.items[d.item_index].doses) == 1
         ),
         key=lambda d: -d.per_day,
     )
@@ -159,22 +199,46 @@ def _lower_to_ul(regimen: Regimen, finding: Finding, report: Report) -> tuple[Re
         items[dose.item_index] = item._replace(label=new.text, doses=(Dose(new, item.doses[0].location),))
         changes.append(f"lower {item.label} to {number(new_amount)} {written.unit}")
     amended = regimen._replace(items=tuple(item for item in items if item.doses))
-    if not changes:
-        text = f"No single-ingredient item supplies {lower_label(total.label)}: choose products with less of it."
-        return regimen, _advice(finding.rule, text, nutrient)
-    joined = "; ".join(changes)
-    text = joined[0].upper() + joined[1:] + f" (the UL is {number(total.ul)} {total.unit} a day)."
-    if excess > 1e-9 * total.ul:  # more than floating-point dust is left
-        text += " That is not enough on its own: the products that remain need lower amounts too."
-    return amended, _advice(finding.rule, text, nutrient, CHANGE)
+    lowered = {d.item_index for d in singles}
+    supplying = list(dict.fromkeys(d.item_index for d in doses))
+    kept = [i for i in supplying if i in held]
+    products = [regimen.items[i].label for i in supplying if i not in held and i not in lowered]
+    label = lower_label(total.label)
+    sentences = []
+    if changes:
+        joined = "; ".join(changes)
+        sentences.append(joined[0].upper() + joined[1:] + f" (the UL is {number(total.ul)} {total.unit} a day).")
+    left = excess > 1e-9 * total.ul  # more than floating-point dust is left
+    if kept:
+        sentences += [held[i] for i in kept]
+        if left and products:
+            sentences.append(
+                f"The {label} in {_listed(products)} is on top of the prescription: ask the prescriber whether to "
+                "take a product without it during the course."
+            )
+    elif not changes:
+        sentences.append(f"No single-ingredient item supplies {label}: choose products with less of it.")
+    elif left:
+        sentences.append("That is not enough on its own: the products that remain need lower amounts too.")
+    kind = CHANGE if changes else CLINICIAN if kept else ADVICE
+    return (amended if changes else regimen), _advice(finding.rule, " ".join(sentences), nutrient, kind)
 
 
 @fixes("vitamin-d-bolus")
 def _daily_instead(regimen: Regimen, finding: Finding, report: Report) -> tuple[Regimen, Suggestion]:
-    doses = [d for d in normalize(regimen).doses if d.nutrient == "vitamin_d" and d.location == finding.location]
+    normalized = normalize(regimen)
+    doses = [d for d in normalized.doses if d.nutrient == "vitamin_d" and d.location == finding.location]
     index = doses[0].item_index
     item = regimen.items[index]
     daily_iu = _nice_floor(vitamin_d_iu(sum(d.per_day for d in doses)))
+    average = vitamin_d_iu(sum(d.per_day for d in doses))
+    held = _held(regimen, normalized).get(index)
+    if held is not None:  # a prescribed course is the prescriber's: only mention the daily alternative
+        text = (
+            f"{held} Daily dosing gives the same average ({number(average)} IU a day) without the intermittent "
+            "peak: ask the prescriber whether it would suit."
+        )
+        return regimen, _advice(finding.rule, text, "vitamin_d", CLINICIAN)
     written = item.doses[0].dose
     new = DoseText(f"{daily_iu:g} IU {written.name}", daily_iu, "IU", written.name, None, None)
     amended = regimen._replace(
@@ -183,7 +247,6 @@ def _daily_instead(regimen: Regimen, finding: Finding, report: Report) -> tuple[
             for i, other in enumerate(regimen.items)
         ),
     )
-    average = vitamin_d_iu(sum(d.per_day for d in doses))
     was = item.label if item.frequency.text in item.label else f"{item.label} {item.frequency.text}"
     text = (
         f"Take {number(daily_iu)} IU of {written.name} daily instead of {was}: close to the same average "
@@ -196,9 +259,20 @@ def _daily_instead(regimen: Regimen, finding: Finding, report: Report) -> tuple[
 @fixes("calcium-single-dose")
 def _split_calcium(regimen: Regimen, finding: Finding, report: Report) -> tuple[Regimen, Suggestion]:
     limit = REGISTRY["calcium-single-dose"].thresholds["max_mg_per_intake"]
-    doses = [d for d in normalize(regimen).doses if d.nutrient == "calcium" and d.location == finding.location]
+    normalized = normalize(regimen)
+    doses = [d for d in normalized.doses if d.nutrient == "calcium" and d.location == finding.location]
     index = doses[0].item_index
     item = regimen.items[index]
+    if is_binder(item, regimen.profile):  # a binder works only with a meal: never split into other intakes
+        text = (
+            f"{item.label} is a phosphate binder: it works only with meals, so it is not split into between-meal "
+            "intakes; whether a smaller dose per meal is right is the nephrologist's call."
+        )
+        return regimen, _advice(finding.rule, text, "calcium", CLINICIAN)
+    held = _held(regimen, normalized).get(index)
+    if held is not None:
+        text = f"{held} Ask the prescriber whether it can be taken in doses of {number(limit)} mg or less."
+        return regimen, _advice(finding.rule, text, "calcium", CLINICIAN)
     per_intake = sum(d.per_intake for d in doses)
     per_serving = per_intake / item.servings
     frequency = item.frequency
@@ -218,7 +292,9 @@ def _split_calcium(regimen: Regimen, finding: Finding, report: Report) -> tuple[
         amount = written.amount * item.servings / pieces
         new = written._replace(amount=amount, frequency=None)
         new = new._replace(text=dose_text(new))
-        new_item = Item(new.text, (Dose(new, item.doses[0].location),), 1.0, split, item.location)
+        new_item = item._replace(
+            label=new.text, doses=(Dose(new, item.doses[0].location),), servings=1.0, frequency=split
+        )
         how = f"{new.text} {split.text}"
     amended = regimen._replace(items=tuple(new_item if i == index else it for i, it in enumerate(regimen.items)))
     mg = per_intake * frequency.intakes / intakes

@@ -21,6 +21,13 @@ CLINICIAN = "Not a dose question: talk to the prescriber or clinician before tak
 K2_NOT_ADDED = "Vitamin K2 is not added: with a vitamin K antagonist, any vitamin K needs the prescriber's agreement."
 K2_NOT_RAISED = "Vitamin K2 is not raised: with a vitamin K antagonist, any vitamin K needs the prescriber's agreement."
 COUNTED_TOGETHER = "Nothing to change on its own: the items are already counted together in the totals."
+PRESCRIBER = (
+    "calcguide does not lower, split or remove a prescribed dose; confirm the course and its length with the prescriber."
+)
+WEEKLY_D2_HELD = (
+    "50,000 IU ergocalciferol weekly is prescription strength, so calcguide takes it as prescribed (write "
+    f"'prescribed: false' if it is not): {PRESCRIBER}"
+)
 
 Row = tuple[str, str | None, str, str, str]  # rule, nutrient, severity, kind, suggestion
 Found = tuple[str, str | None, str]  # rule, nutrient, severity
@@ -64,28 +71,30 @@ CASES: dict[str, tuple[list[str], list[Row], list[str], list[str], list[Found]]]
     ),
     # 50,000 IU D2 weekly = 50,000 / 7 = 7,142.9 IU = 178.57 mcg a day; UL (males 51-70) 100 mcg: 178.6 %, a
     # warning (below 2x). One intake of 50,000 IU less often than daily: bolus info (>= 50,000, < 100,000).
-    # Lowering: keep 100 of 178.57 mcg a day -> 50,000 x 100 / 178.57 = 28,000 IU weekly (= 4,000 IU a day, exactly
-    # the UL, so above-ul goes, and 28,000 < 50,000 so the bolus finding goes with it).
+    # 50,000 IU in one intake is prescription strength (the Rx ergocalciferol capsule) and the file does not say
+    # 'prescribed: false': the dose is the prescriber's, so neither finding changes it. K2 is added (a man of 58).
     "weekly-d2": (
         [regimen("weekly-d2-repletion")],
         [
             ("d-without-k2", "vitamin_d", "warning", "change", ADD_K2),
+            ("above-ul", "vitamin_d", "warning", "clinician", WEEKLY_D2_HELD),
             (
-                "above-ul",
+                "vitamin-d-bolus",
                 "vitamin_d",
-                "warning",
-                "change",
-                "Lower 50,000 IU ergocalciferol weekly to 28,000 IU (the UL is 100 mcg a day).",
+                "info",
+                "clinician",
+                # 50,000 IU / 7 days = 7,142.9 IU a day
+                f"{WEEKLY_D2_HELD} Daily dosing gives the same average (7,143 IU a day) without the intermittent "
+                "peak: ask the prescriber whether it would suit.",
             ),
-            ("vitamin-d-bolus", "vitamin_d", "info", "advice", RESOLVED),
         ],
-        ["d-without-k2 (vitamin_d)", "above-ul (vitamin_d)", "vitamin-d-bolus (vitamin_d)"],
+        ["d-without-k2 (vitamin_d)"],
         [],
-        [],
+        [("above-ul", "vitamin_d", "warning"), ("vitamin-d-bolus", "vitamin_d", "info")],
     ),
     # 500,000 IU yearly: one intake >= 300,000 IU, an error; 500,000 / 365.25 = 1,368.9 IU a day (34.2 mcg, below
-    # the UL of 100) and >= 1,000 IU, so d-without-k2 warns. The daily equivalent rounds down to a label-like
-    # 1,300 IU (two significant digits), still >= 1,000 IU, so the K2 fix follows.
+    # the UL of 100) and >= 1,000 IU, so d-without-k2 warns. 500,000 IU at once is prescription strength: the
+    # course is not rewritten; the daily alternative is only mentioned.
     "yearly": (
         [regimen("yearly-megadose")],
         [
@@ -93,17 +102,16 @@ CASES: dict[str, tuple[list[str], list[Row], list[str], list[str], list[Found]]]
                 "vitamin-d-bolus",
                 "vitamin_d",
                 "error",
-                "change",
-                # 500,000 IU / 365.25 days = 1,368.9 IU a day, rounded down to 1,300
-                "Take 1,300 IU of cholecalciferol daily instead of 500000 IU cholecalciferol yearly: close to the "
-                "same average (1,369 IU a day), without the intermittent peak. If a clinician prescribed the course, "
-                "keep to the prescription.",
+                "clinician",
+                "500000 IU cholecalciferol yearly is prescription strength, so calcguide takes it as prescribed "
+                f"(write 'prescribed: false' if it is not): {PRESCRIBER} Daily dosing gives the same average "
+                "(1,369 IU a day) without the intermittent peak: ask the prescriber whether it would suit.",
             ),
             ("d-without-k2", "vitamin_d", "warning", "change", ADD_K2),
         ],
-        ["vitamin-d-bolus (vitamin_d)", "d-without-k2 (vitamin_d)"],
+        ["d-without-k2 (vitamin_d)"],
         [],
-        [],
+        [("vitamin-d-bolus", "vitamin_d", "error")],
     ),
     # 600 mg calcium per tablet, one tablet twice daily: 600 mg in one intake (> 500). One tablet is already too
     # much, so halves: 2 parts per tablet x 2 intakes = 4 intakes of 600 x 2 / 4 = 300 mg.
@@ -281,14 +289,41 @@ def test_suggestions(cli: Cli, case: str) -> None:
     assert data["after"]["name"] == f"{data['before']['name']} (suggested)"
 
 
-def test_resolved_findings_are_gone_and_the_amounts_are_the_amended_ones(cli: Cli) -> None:
-    data = suggest_json(cli, regimen("weekly-d2-repletion"))
+NOT_PRESCRIBED_D2 = "name: OTC D2\nprofile: {age: 58, sex: male}\nitems:\n  - dose: 50,000 IU ergocalciferol weekly\n    prescribed: false\n"
+
+
+def test_prescribed_false_lets_suggest_lower_a_50000_iu_dose(cli: Cli, tmp_path: Path) -> None:
+    (tmp_path / "otc.yaml").write_text(NOT_PRESCRIBED_D2, encoding="utf-8")
+    data = suggest_json(cli, "otc.yaml")
+    # Lowering: keep 100 of 178.57 mcg a day -> 50,000 x 100 / 178.57 = 28,000 IU weekly (= 4,000 IU a day, exactly
+    # the UL, so above-ul goes, and 28,000 < 50,000 so the bolus finding goes with it).
+    assert rows(data) == [
+        ("d-without-k2", "vitamin_d", "warning", "change", ADD_K2),
+        (
+            "above-ul",
+            "vitamin_d",
+            "warning",
+            "change",
+            "Lower 50,000 IU ergocalciferol weekly to 28,000 IU (the UL is 100 mcg a day).",
+        ),
+        ("vitamin-d-bolus", "vitamin_d", "info", "advice", RESOLVED),
+    ]
     # Before: 50,000 IU / 7 days = 7,142.857 IU = 178.5714 mcg; after: 28,000 / 7 = 4,000 IU = 100 mcg and 180 MK-7.
     assert per_day(data["before"]) == {"vitamin_d": 178.5714}
     assert per_day(data["after"]) == {"vitamin_d": 100.0, "vitamin_k": 180.0}
     after_d = next(t for t in data["after"]["totals"] if t["nutrient"] == "vitamin_d")
     assert after_d["percent_ul"] == 100.0  # at the UL, not above it
     assert data["after"]["summary"] == {"error": 0, "warning": 0, "info": 0}
+
+
+def test_prescribed_true_keeps_even_a_small_dose(cli: Cli, tmp_path: Path) -> None:
+    # 6,000 IU = 150 mcg a day, 150 % of the UL; prescribed, so not lowered.
+    (tmp_path / "rx.yaml").write_text(
+        "items:\n  - dose: 6000 IU D3\n    prescribed: true\n  - 100 mcg MK-7\n", encoding="utf-8"
+    )
+    data = suggest_json(cli, "rx.yaml")
+    assert rows(data) == [("above-ul", "vitamin_d", "warning", "clinician", f"6000 IU D3 is prescribed: {PRESCRIBER}")]
+    assert data["after"]["totals"] == data["before"]["totals"]
 
 
 def test_suggest_exits_0_even_with_errors(cli: Cli) -> None:
@@ -301,10 +336,7 @@ def test_table_output_ends_with_what_changed(cli: Cli) -> None:
     assert result.exit_code == 0, result.stderr
     text = " ".join(result.stdout.split())
     assert text.startswith("Suggestions for Weekly D2 repletion")
-    assert (
-        "After the changes: resolved d-without-k2 (vitamin_d), above-ul (vitamin_d), vitamin-d-bolus (vitamin_d); "
-        "introduced nothing"
-    ) in text
+    assert "After the changes: resolved d-without-k2 (vitamin_d); introduced nothing" in text
 
 
 # Interactions are never fixed with doses, and no vitamin K is ever added for someone on a vitamin K antagonist.
@@ -452,11 +484,12 @@ def test_write_saves_yaml_that_reads_back(cli: Cli, tmp_path: Path) -> None:
         "  age: 58\n"
         "  sex: male\n"
         "items:\n"
-        "- dose: 28000 IU ergocalciferol\n"
+        "- dose: 50000 IU ergocalciferol\n"
         "  frequency: weekly\n"
         "- 180 mcg MK-7\n"
     )
-    assert recheck(tmp_path / "new.yaml") == []
+    # The prescription-strength course is kept as it was; only the K2 finding is resolved.
+    assert recheck(tmp_path / "new.yaml") == [("above-ul", "vitamin_d", "warning"), ("vitamin-d-bolus", "vitamin_d", "info")]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["new.yaml"]  # no temporary file left behind
 
 

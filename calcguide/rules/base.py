@@ -88,6 +88,10 @@ class Context:
         total = self.totals.get(nutrient)
         return total.amount_per_day if total else 0.0
 
+    def item_doses(self, index: int) -> list[NutrientDose]:
+        """Every converted dose of the regimen's item ``index``, whatever its nutrient."""
+        return [dose for dose in self.normalized.doses if dose.item_index == index]
+
     def per_intake_by_item(self, nutrient: str) -> dict[int, list[NutrientDose]]:
         by_item: dict[int, list[NutrientDose]] = {}
         for dose in self.doses(nutrient):
