@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from . import data
@@ -277,6 +277,7 @@ def _trimmed(run: list[str]) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=4096)  # the same lines recur across a batch of regimens
 def read(text: str) -> MedicationReading:
     """Read one medication-list line in full (see read_medication for the contract's part)."""
     tables = lookups()
@@ -317,6 +318,7 @@ _NEGATION = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def read_condition(text: str) -> ConditionLine:
     """The conditions a line names, whatever stage or qualifier follows ("CKD stage 3b", "h/o nephrolithiasis").
 

@@ -135,3 +135,21 @@ def test_condition_lines(text: str, condition: str, shown: str) -> None:
 def test_negated_conditions_name_nothing(text: str) -> None:
     line = read_condition(text)
     assert (line.conditions, line.negated) == ((), True)
+
+
+def _spellings() -> list[tuple[str, DrugMatch]]:
+    from calcguide import data
+
+    pairs = []
+    for cls in data.load("interactions")["medications"]:
+        for drug in cls["drugs"]:
+            match = DrugMatch(drug["drug"], cls["id"])
+            for name in [drug["drug"], *drug.get("names", ()), *drug.get("brands", ()), *drug.get("abbreviations", ())]:
+                pairs.append((name, match))
+    return pairs
+
+
+@pytest.mark.parametrize(("name", "match"), _spellings())
+def test_every_spelling_in_the_data_reads_as_its_own_drug(name: str, match: DrugMatch) -> None:
+    assert read_medication(name).drugs == (match,)
+    assert read_medication(f"{name.upper()} 10 mg PO daily").drugs == (match,)

@@ -66,4 +66,4 @@ def test_message_lists_every_vitamin_k_dose_and_every_name() -> None:
 
 def test_an_unknown_medication_is_noted() -> None:
     report = check_text("100 mcg MK-7", medications=["amlodipine"])
-    assert "medication 'amlodipine' is not one calcguide checks interactions for" in report.notes
+    assert [tuple(u) for u in report.unmatched] == [("medication", "amlodipine", "not in calcguide's catalogue")]
