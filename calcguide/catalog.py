@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import cache
 from typing import NamedTuple
 
@@ -77,6 +77,8 @@ class Catalog(NamedTuple):
     mass_factors: dict[str, Factor]
     medications: dict[str, MedicationClass]
     conditions: dict[str, ConditionClass]
+    medication_classes: Mapping[str, MedicationClass] = {}  # by class id
+    condition_classes: Mapping[str, ConditionClass] = {}  # by condition id
 
     def ingredient(self, name: str) -> Ingredient | Salt | None:
         return self.ingredients.get(fold(name))
@@ -86,10 +88,24 @@ class Catalog(NamedTuple):
         return None if key is None else self.nutrients[key]
 
     def medication(self, name: str) -> MedicationClass | None:
-        return self.medications.get(fold(name))
+        """The class of the first drug a medication-list line names ("Fosamax 70 mg weekly": bisphosphonate)."""
+        from .medications import read_medication
+
+        found = self.medications.get(fold(name))
+        if found is not None:
+            return found
+        drugs = read_medication(name).drugs
+        return self.medication_classes[drugs[0].drug_class] if drugs else None
 
     def condition(self, name: str) -> ConditionClass | None:
-        return self.conditions.get(fold(name))
+        """The first condition a line names, whatever stage or qualifier follows ("CKD stage 3b")."""
+        from .medications import read_condition
+
+        found = self.conditions.get(fold(name))
+        if found is not None:
+            return found
+        ids = read_condition(name).conditions
+        return self.condition_classes[ids[0]] if ids else None
 
     def suggest_ingredient(self, name: str) -> str | None:
         return suggest(name, self.display_names)
@@ -139,9 +155,14 @@ def catalog() -> Catalog:
 
     links = data.load("interactions")
     medications: dict[str, MedicationClass] = {}
+    classes: dict[str, MedicationClass] = {}
     for entry in links["medications"]:
-        med = MedicationClass(entry["id"], entry["label"], entry.get("spacing", ""), tuple(entry["evidence"]))
+        med = MedicationClass(entry["id"], entry["label"], entry.get("spacing", ""), tuple(entry.get("evidence", ())))
+        classes[med.id] = med
         medications.update({fold(name): med for name in _names(entry)})
+        for drug in entry["drugs"]:
+            spellings = [drug["drug"], *drug.get("names", ()), *drug.get("brands", ()), *drug.get("abbreviations", ())]
+            medications.update({fold(name): med for name in spellings})
     conditions: dict[str, ConditionClass] = {}
     for entry in links["conditions"]:
         cond = ConditionClass(
@@ -153,4 +174,7 @@ def catalog() -> Catalog:
             tuple(entry["evidence"]),
         )
         conditions.update({fold(name): cond for name in _names(entry)})
-    return Catalog(nutrients, nutrient_names, ingredients, tuple(display), iu, mass, medications, conditions)
+    by_id = {cond.id: cond for cond in conditions.values()}
+    return Catalog(
+        nutrients, nutrient_names, ingredients, tuple(display), iu, mass, medications, conditions, classes, by_id
+    )

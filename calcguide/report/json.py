@@ -98,6 +98,7 @@ def report_object(report: Report) -> dict[str, Any]:
         "notes": list(report.notes),
         "summary": dict(report.summary),
         "ignored": [{"rule": rule, "reason": reason} for rule, reason in report.ignored],
+        "unmatched": [{"kind": u.kind, "text": u.text, "reason": u.reason} for u in report.unmatched],
         "error": _error(report.error) if report.error else None,
         "disclaimer": DISCLAIMER,
     }

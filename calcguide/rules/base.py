@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from enum import StrEnum
-from typing import NamedTuple, TypeVar
+from typing import NamedTuple
 
 from .. import data
 from ..catalog import ConditionClass, MedicationClass, catalog
 from ..errors import Location
+from ..medications import DrugMatch, MedicationReading, read, read_condition
 from ..normalize import Normalized, NutrientDose
 from ..reference import Standard
 from ..regimen import Profile, Regimen
@@ -56,13 +57,24 @@ class Finding(NamedTuple):
     location: Location | None = None
 
 
+class Taken(NamedTuple):
+    """One drug of the profile's medication list, with the name reports use for it and the line it came from."""
+
+    match: DrugMatch
+    shown: str  # "Synthroid", "hydrochlorothiazide (in Hyzaar)": the catalogue's spelling, never the line's
+    line: MedicationReading
+
+
 class Context:
     """Everything a rule may look at: the regimen, its converted doses, totals and the profile's matches.
 
     Built once per evaluation; the per-nutrient groupings are computed up front because every rule asks.
+    Medications and conditions are matched through calcguide.medications, so "Fosamax 70 mg weekly" is
+    alendronate, and messages name drugs by the catalogue's spelling: a strength or a schedule added to a name
+    never changes a finding.
     """
 
-    __slots__ = ("_by_nutrient", "conditions", "medications", "normalized", "regimen", "standard", "totals")
+    __slots__ = ("_by_nutrient", "conditions", "drugs", "medications", "normalized", "regimen", "standard", "totals")
 
     def __init__(
         self, regimen: Regimen, standard: Standard, normalized: Normalized, totals: Mapping[str, NutrientTotal]
@@ -76,9 +88,28 @@ class Context:
             self._by_nutrient.setdefault(dose.nutrient, []).append(dose)
         known = catalog()
         profile = regimen.profile
-        #: Matched medication classes and conditions by id, with the names the profile used for them.
-        self.medications = _matched(profile.medications, known.medication) if profile.medications else {}
-        self.conditions = _matched(profile.conditions, known.condition) if profile.conditions else {}
+        #: Every drug the medication list names, in its order; a topical line (a cream, eye drops) is left out:
+        #: the catalogue's interactions concern medicines taken by mouth or injection.
+        self.drugs = tuple(
+            Taken(match, shown, reading)
+            for reading in map(read, profile.medications)
+            if reading.route != "topical"
+            for match, shown in zip(reading.line.drugs, reading.shown, strict=True)
+        )
+        #: Matched medication classes and conditions by id, with the names reports use for them.
+        self.medications: dict[str, tuple[MedicationClass, list[str]]] = {}
+        for taken in self.drugs:
+            entry = self.medications.setdefault(
+                taken.match.drug_class, (known.medication_classes[taken.match.drug_class], [])
+            )
+            if taken.shown not in entry[1]:
+                entry[1].append(taken.shown)
+        self.conditions: dict[str, tuple[ConditionClass, list[str]]] = {}
+        for line in map(read_condition, profile.conditions):
+            for condition, shown in zip(line.conditions, line.shown, strict=True):
+                found = self.conditions.setdefault(condition, (known.condition_classes[condition], []))
+                if shown not in found[1]:
+                    found[1].append(shown)
 
     def doses(self, nutrient: str) -> list[NutrientDose]:
         return self._by_nutrient.get(nutrient, [])
@@ -97,18 +128,6 @@ class Context:
         for dose in self.doses(nutrient):
             by_item.setdefault(dose.item_index, []).append(dose)
         return by_item
-
-
-_Class = TypeVar("_Class", MedicationClass, ConditionClass)
-
-
-def _matched(names: tuple[str, ...], lookup: Callable[[str], _Class | None]) -> dict[str, tuple[_Class, list[str]]]:
-    found: dict[str, tuple[_Class, list[str]]] = {}
-    for name in names:
-        match = lookup(name)
-        if match is not None:
-            found.setdefault(match.id, (match, []))[1].append(name)
-    return found
 
 
 Check = Callable[[Context, Mapping[str, float]], Iterator[Hit]]
