@@ -276,8 +276,8 @@ def _split_calcium(regimen: Regimen, finding: Finding, report: Report) -> tuple[
     per_intake = sum(d.per_intake for d in doses)
     per_serving = per_intake / item.servings
     frequency = item.frequency
-    if per_serving <= limit:  # one serving at a time is enough
-        pieces, size = item.servings, 1.0
+    if per_serving <= limit:  # whole servings at a time: as many together as stay within the limit
+        pieces, size = _whole_servings(item.servings, per_intake, limit)
     else:  # even one serving is too much: split it
         parts = math.ceil(per_serving / limit)
         pieces, size = item.servings * parts, 1 / parts
@@ -286,7 +286,7 @@ def _split_calcium(regimen: Regimen, finding: Finding, report: Report) -> tuple[
     split = split._replace(text=_frequency_text(split))
     if item.is_product or len(item.doses) > 1:
         new_item = item._replace(servings=size, frequency=split)
-        how = f"{'one serving' if size == 1 else f'1/{round(1 / size)} of a serving'} {split.text}"
+        how = f"{_servings_text(size)} {split.text}"
     else:
         written = item.doses[0].dose
         amount = written.amount * item.servings / pieces
@@ -302,6 +302,27 @@ def _split_calcium(regimen: Regimen, finding: Finding, report: Report) -> tuple[
     if size < 1 and (item.is_product or len(item.doses) > 1):
         text += f" Or choose a product with at most {number(limit)} mg per serving."
     return amended, _advice(finding.rule, text, "calcium", CHANGE)
+
+
+def _servings_text(size: float) -> str:
+    if size == 1:
+        return "one serving"
+    if size > 1:
+        return f"{number(size)} servings together"
+    return f"1/{round(1 / size)} of a serving"
+
+
+def _whole_servings(servings: float, per_intake: float, limit: float) -> tuple[float, float]:
+    """Into how many intakes ``servings`` go (the fewest of whole, equal servings within ``limit``), and their size.
+
+    4 servings of 169 mg (676 mg) -> 2 intakes of 2 servings; 3 servings of 200 mg -> 3 intakes of 1.
+    """
+    if not float(servings).is_integer():
+        return servings, 1.0
+    count = int(servings)
+    fewest = math.ceil(per_intake / limit - 1e-9)
+    pieces = next(p for p in range(max(fewest, 1), count + 1) if count % p == 0)
+    return float(pieces), count / pieces
 
 
 def _frequency_text(frequency: Frequency) -> str:

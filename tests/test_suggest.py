@@ -578,3 +578,52 @@ def test_an_unreadable_regimen_is_exit_2_with_its_place(cli: Cli) -> None:
     assert result.exit_code == 2
     assert result.stderr == "<text 1>:1:1: IU has no meaning for calcium; give the amount in mg\n"
     assert result.stdout == ""
+
+
+# Phosphate binders: taken with meals by design, so never split into between-meal intakes; their dose is the
+# nephrologist's.
+BINDER_NOT_SPLIT = (
+    "is a phosphate binder: it works only with meals, so it is not split into between-meal intakes; whether a "
+    "smaller dose per meal is right is the nephrologist's call."
+)
+
+
+def test_a_binder_is_never_split(cli: Cli, tmp_path: Path) -> None:
+    # 1,500 mg calcium carbonate x 40 % = 600 mg per intake (> 500), with each of 3 meals.
+    (tmp_path / "ckd.yaml").write_text(
+        "profile: {age: 68, sex: male}\n"
+        "items:\n  - dose: 1500 mg calcium carbonate\n    frequency: 3 times daily\n    purpose: phosphate binder\n"
+        "  - 1000 IU D3\n  - 100 mcg MK-7\n",
+        encoding="utf-8",
+    )
+    data = suggest_json(cli, "ckd.yaml")
+    assert rows(data) == [
+        ("calcium-single-dose", "calcium", "info", "clinician", f"1500 mg calcium carbonate {BINDER_NOT_SPLIT}"),
+    ]
+    assert data["after"]["totals"] == data["before"]["totals"]
+
+
+def test_calcium_acetate_in_ckd_is_a_binder_without_saying_so(cli: Cli, tmp_path: Path) -> None:
+    # PhosLo: 667 mg calcium acetate = 169 mg calcium per gelcap (label); 4 gelcaps with a meal = 676 mg at once.
+    (tmp_path / "ckd.yaml").write_text(
+        "profile: {age: 60, sex: female, conditions: [chronic kidney disease]}\n"
+        "items:\n  - product: PhosLo\n    servings: 4\n    frequency: 3 times daily\n"
+        "    ingredients: [169 mg calcium (as acetate)]\n  - 1000 IU D3\n  - 100 mcg MK-7\n",
+        encoding="utf-8",
+    )
+    single = next(r for r in rows(suggest_json(cli, "ckd.yaml")) if r[0] == "calcium-single-dose")
+    assert single == ("calcium-single-dose", "calcium", "info", "clinician", f"PhosLo {BINDER_NOT_SPLIT}")
+
+
+def test_whole_servings_are_kept_together_within_500_mg(cli: Cli, tmp_path: Path) -> None:
+    # 4 chews of 169 mg = 676 mg at once: 2 intakes of 2 chews (338 mg) rather than 4 of one.
+    (tmp_path / "chews.yaml").write_text(
+        "items:\n  - product: Calcium chew\n    servings: 4\n    ingredients: [169 mg calcium (as citrate)]\n"
+        "  - 1000 IU D3\n  - 100 mcg MK-7\n",
+        encoding="utf-8",
+    )
+    (single,) = [r for r in rows(suggest_json(cli, "chews.yaml")) if r[0] == "calcium-single-dose"]
+    assert single[3:] == (
+        "change",
+        "Split Calcium chew into intakes of 338 mg calcium: 2 servings together twice daily.",
+    )
