@@ -354,8 +354,21 @@ def _to_clinician(regimen: Regimen, finding: Finding, report: Report) -> tuple[R
     return regimen, _advice(finding.rule, text, finding.nutrient, CLINICIAN)
 
 
-for _rule in ("vitamin-k-anticoagulant", "thiazide-hypercalcemia", "condition-caution"):
+for _rule in ("thiazide-hypercalcemia", "condition-caution"):
     FIXERS[_rule] = _to_clinician
+
+
+@fixes("vitamin-k-anticoagulant")
+def _keep_vitamin_k(regimen: Regimen, finding: Finding, report: Report) -> tuple[Regimen, Suggestion]:
+    """Never a dose change: a stable source is kept as it is, anything else is the prescriber's first."""
+    sources = {d.item_index for d in normalize(regimen).doses if d.nutrient == "vitamin_k"}
+    if sources and all(regimen.items[i].new is False for i in sources):
+        text = (
+            "Nothing to change: keep the vitamin K intake exactly as it is, every day, and tell the anticoagulation "
+            "clinic before changing or stopping it."
+        )
+        return regimen, _advice(finding.rule, text, finding.nutrient, CLINICIAN)
+    return _to_clinician(regimen, finding, report)
 
 
 @fixes("duplicate-source")

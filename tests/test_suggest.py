@@ -627,3 +627,25 @@ def test_whole_servings_are_kept_together_within_500_mg(cli: Cli, tmp_path: Path
         "change",
         "Split Calcium chew into intakes of 338 mg calcium: 2 servings together twice daily.",
     )
+
+
+def test_a_stable_vitamin_k_source_on_warfarin_is_kept_as_it_is(cli: Cli, tmp_path: Path) -> None:
+    (tmp_path / "stable.yaml").write_text(
+        "profile: {medications: [warfarin]}\n"
+        "items:\n  - product: Daily multivitamin\n    new: false\n    ingredients: [25 mcg vitamin K1, 400 IU D3]\n",
+        encoding="utf-8",
+    )
+    data = suggest_json(cli, "stable.yaml")
+    # 400 IU D3 a day is below 1,000 IU: d-without-k2 is info, and no K2 is added on warfarin.
+    assert rows(data) == [
+        (
+            "vitamin-k-anticoagulant",
+            "vitamin_k",
+            "warning",
+            "clinician",
+            "Nothing to change: keep the vitamin K intake exactly as it is, every day, and tell the anticoagulation "
+            "clinic before changing or stopping it.",
+        ),
+        ("d-without-k2", "vitamin_d", "info", "clinician", K2_NOT_ADDED),
+    ]
+    assert data["after"]["totals"] == data["before"]["totals"]

@@ -27,6 +27,14 @@ def _names(names: list[str], label: str, article: str = "") -> str:
     return written if fold(written) == fold(label) else f"{written} ({article}{label})"
 
 
+_INR = "a new vitamin K source will move the INR (MK-7 lowered it at 10-20 mcg a day)"
+_NEW = "talk to the prescriber before starting it: " + _INR + ", and the dose or INR checks may need to change."
+_STABLE = (
+    "keep the intake consistent (the same product and dose every day) and tell the anticoagulation clinic before "
+    "changing or stopping it, as the ODS vitamin K fact sheet advises."
+)
+
+
 @rule(
     code="CG301",
     name="vitamin-k-anticoagulant",
@@ -35,7 +43,9 @@ def _names(names: list[str], label: str, article: str = "") -> str:
     rationale="""
         Warfarin, acenocoumarol, phenprocoumon and fluindione work by blocking vitamin K. Vitamin K from a
         supplement counteracts them: MK-7 lowered the INR at 10-20 mcg a day in healthy volunteers on
-        acenocoumarol. Intake must be kept consistent and any supplement agreed with the prescriber.
+        acenocoumarol. A new vitamin K source is an error: talk to the prescriber first. One the regimen says is
+        not new (`new: false`, a long-stable multivitamin the dose was adjusted to) is a warning: keep it
+        consistent and tell the anticoagulation clinic before any change (ODS). Without `new`, both are said.
     """,
     evidence=evidence("ods-vitamin-k", "theuwissen-2013"),
     fires="100 mcg MK-7",
@@ -48,12 +58,33 @@ def vitamin_k_anticoagulant(ctx: Context, limits: Mapping[str, float]) -> Iterat
         return
     forms = ", ".join(sorted({dose.dose for dose in ctx.doses("vitamin_k")}))
     names = " and ".join(dict.fromkeys(ctx.medications["vitamin_k_antagonist"][1]))
-    yield Hit(
-        f"{names} is a vitamin K antagonist, and the regimen adds {_supplied(ctx, ('vitamin_k',))[0]} ({forms}). "
-        "Vitamin K counteracts it (MK-7 lowered the INR at 10-20 mcg a day): do not take this without the "
-        "prescriber, who may need to adjust the dose and check the INR.",
-        "vitamin_k",
+    items = ctx.regimen.items
+    sources = list(dict.fromkeys(dose.item_index for dose in ctx.doses("vitamin_k")))
+    by_state = {
+        state: [items[i].label for i in sources if items[i].new is state] for state in (True, False, None)
+    }
+    message = (
+        f"{names} is a vitamin K antagonist, and the regimen adds {_supplied(ctx, ('vitamin_k',))[0]} ({forms}); "
+        "vitamin K counteracts it."
     )
+    if by_state[True]:
+        message += f" New: {_joined(by_state[True])}: {_NEW}"
+    if by_state[False]:
+        message += f" Already taken: {_joined(by_state[False])}: {_STABLE}"
+    if by_state[None]:
+        unsaid = by_state[None]
+        one = len(unsaid) == 1
+        message += (
+            f" If {_joined(unsaid)} {'is' if one else 'are'} new, {_NEW if one else _NEW.replace(' it:', ' them:')} "
+            f"If {'it is' if one else 'they are'} already part of a stable regimen, "
+            f"{_STABLE if one else _STABLE.replace('stopping it', 'stopping them')}"
+        )
+    stable_only = not by_state[True] and not by_state[None]
+    yield Hit(message, "vitamin_k", Severity.WARNING if stable_only else None)
+
+
+def _joined(labels: list[str]) -> str:
+    return labels[0] if len(labels) == 1 else f"{', '.join(labels[:-1])} and {labels[-1]}"
 
 
 @rule(
