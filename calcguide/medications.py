@@ -57,6 +57,7 @@ class _Name(NamedTuple):
 
 class _Lookups(NamedTuple):
     drugs: dict[str, _Name]
+    generics: frozenset[str]  # every drug's generic name (a class label is not one)
     ambiguous: dict[str, tuple[str, ...]]
     conditions: dict[str, tuple[str, str]]  # folded name -> (condition id, name as the data spells it)
     longest: int  # the most words any name has
@@ -116,7 +117,12 @@ def lookups() -> _Lookups:
                 raise ValueError(f"condition name '{name}' names two conditions in interactions.yaml")
             conditions.setdefault(key, (str(cond["id"]), name))
             longest = max(longest, _words(name))
-    return _Lookups(drugs, ambiguous, conditions, min(longest, 8))
+    return _Lookups(drugs, frozenset(by_drug), ambiguous, conditions, min(longest, 8))
+
+
+def is_drug(name: str) -> bool:
+    """Whether ``name`` is a drug's generic name, not a class's label (a list may name only "a bisphosphonate")."""
+    return name in lookups().generics
 
 
 # --- the grammar around a name ------------------------------------------------------------------------------

@@ -409,9 +409,9 @@ def _product(node: YMap, parse: _Parse) -> Item:
         raise InputError(
             f"product '{name}' lists no ingredients", "add 'ingredients:' with one dose per line", node.loc
         )
-    return Item(
-        name, doses, _servings(entries), _frequency(entries) or DAILY, node.loc, is_product=True
-    )._replace(**_item_flags(entries))
+    return Item(name, doses, _servings(entries), _frequency(entries) or DAILY, node.loc, is_product=True)._replace(
+        **_item_flags(entries)
+    )
 
 
 def _items(node: YNode, parse: _Parse) -> Iterator[Item]:

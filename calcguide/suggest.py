@@ -354,7 +354,7 @@ def _to_clinician(regimen: Regimen, finding: Finding, report: Report) -> tuple[R
     return regimen, _advice(finding.rule, text, finding.nutrient, CLINICIAN)
 
 
-for _rule in ("thiazide-hypercalcemia", "condition-caution"):
+for _rule in ("thiazide-hypercalcemia", "condition-caution", "drug-nutrient"):
     FIXERS[_rule] = _to_clinician
 
 

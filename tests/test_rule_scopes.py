@@ -88,6 +88,7 @@ EVERY_STAGE_RULES = [
     "thiazide-hypercalcemia",
     "mineral-drug-spacing",
     "condition-caution",
+    "drug-nutrient",
     "duplicate-source",
     "unrecognized-ingredient",
 ]
