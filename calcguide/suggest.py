@@ -24,6 +24,7 @@ CLINICIAN = "clinician"
 CHANGE = "change"
 ADVICE = "advice"
 K2_DOSE_MCG = 180  # the MK-7 dose of the bone and arterial-stiffness trials (Knapen 2013, 2015)
+ADULT_YEARS = 19
 
 
 class Suggestion(NamedTuple):
@@ -182,12 +183,14 @@ def _lower_to_ul(regimen: Regimen, finding: Finding, report: Report) -> tuple[Re
     )
     items = list(regimen.items)
     changes = []
+    # A child's dose is not titrated up to the UL: an item is removed whole (an adult-strength drop, say).
+    child = report.profile.age_years is not None and report.profile.age_years < ADULT_YEARS
     for dose in singles:
         if excess <= 1e-9 * total.ul:
             break
         item = items[dose.item_index]
         written = item.doses[0].dose
-        keep = max(0.0, dose.per_day - excess)
+        keep = 0.0 if child else max(0.0, dose.per_day - excess)
         new_amount = _nice_floor(written.amount * keep / dose.per_day)
         excess -= dose.per_day * (1 - new_amount / written.amount)
         if new_amount <= 0:
@@ -207,7 +210,14 @@ def _lower_to_ul(regimen: Regimen, finding: Finding, report: Report) -> tuple[Re
     sentences = []
     if changes:
         joined = "; ".join(changes)
-        sentences.append(joined[0].upper() + joined[1:] + f" (the UL is {number(total.ul)} {total.unit} a day).")
+        limit = f"the UL is {number(total.ul)} {total.unit} a day"
+        if child and report.standard is not None:
+            target = report.standard.values[nutrient].target if nutrient else None
+            kind_of = report.standard.values[nutrient].target_type if nutrient else None
+            limit = f"the UL for {report.standard.life_stage} is {number(total.ul)} {total.unit} a day"
+            if target:
+                limit += f", the {kind_of} {number(target)} {total.unit}"
+        sentences.append(joined[0].upper() + joined[1:] + f" ({limit}).")
     left = excess > 1e-9 * total.ul  # more than floating-point dust is left
     if kept:
         sentences += [held[i] for i in kept]
