@@ -352,12 +352,12 @@ DOXY_CALCIUM = Case(
     [],
 )
 DOXY_IRON = DOXY_CALCIUM._replace(
-    yaml=DOXY_CALCIUM.yaml + "  - 65 mg iron (as ferrous sulfate)\n",
+    yaml=DOXY_CALCIUM.yaml + "  - 18 mg iron (as ferrous sulfate)\n",
     schedule=[
         *DOXY_CALCIUM.schedule,
         (
             "bedtime",
-            "65 mg iron (as ferrous sulfate)",
+            "18 mg iron (as ferrous sulfate)",
             f"apart from calcium (calcium reduces iron absorption); {FROM_DOXYCYCLINE}",
         ),
     ],
