@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable, Mapping
 from functools import cache
 from typing import NamedTuple
 
 from . import data
+from .names import fold, suggest
 
-_NOT_ALNUM = re.compile(r"[^0-9a-z]+")
-
-
-def fold(name: str) -> str:
-    """The matching key of a name: lower case, letters and digits only ("MK-7" and "mk 7" are one name)."""
-    return _NOT_ALNUM.sub("", name.lower().replace("µ", "u").replace("β", "beta"))
+__all__ = ["fold", "suggest"]  # re-exported: older callers import them from here
 
 
 class Nutrient(NamedTuple):
@@ -83,6 +78,8 @@ class Catalog(NamedTuple):
     conditions: dict[str, ConditionClass]
     not_assessed: Mapping[str, str] = {}  # folded name -> label: recognised, no US reference value (lutein, DHA ...)
     label_forms: Mapping[str, str] = {}  # folded name -> nutrient: a compound named only as a label's "(as ...)" form
+    medication_classes: Mapping[str, MedicationClass] = {}  # by class id
+    condition_classes: Mapping[str, ConditionClass] = {}  # by condition id
 
     def ingredient(self, name: str) -> Ingredient | Salt | None:
         return self.ingredients.get(fold(name))
@@ -109,25 +106,27 @@ class Catalog(NamedTuple):
         return None if key is None else self.nutrients[key]
 
     def medication(self, name: str) -> MedicationClass | None:
-        return self.medications.get(fold(name))
+        """The class of the first drug a medication-list line names ("Fosamax 70 mg weekly": bisphosphonate)."""
+        from .medications import read_medication
+
+        found = self.medications.get(fold(name))
+        if found is not None:
+            return found
+        drugs = read_medication(name).drugs
+        return self.medication_classes[drugs[0].drug_class] if drugs else None
 
     def condition(self, name: str) -> ConditionClass | None:
-        return self.conditions.get(fold(name))
+        """The first condition a line names, whatever stage or qualifier follows ("CKD stage 3b")."""
+        from .medications import read_condition
+
+        found = self.conditions.get(fold(name))
+        if found is not None:
+            return found
+        ids = read_condition(name).conditions
+        return self.condition_classes[ids[0]] if ids else None
 
     def suggest_ingredient(self, name: str) -> str | None:
         return close_name(name, self.display_names)
-
-
-def suggest(name: str, choices: Iterable[str]) -> str | None:
-    """The closest known name to a misspelt one, for a "did you mean"; None when nothing is close."""
-    by_key = {fold(choice): choice for choice in choices}
-    key = fold(name)
-    close = difflib.get_close_matches(key, list(by_key), n=1, cutoff=0.75)
-    if close:
-        return by_key[close[0]]
-    # A clipped word ("warn" for "warning") is close in meaning though not in letters.
-    clipped = [choice for k, choice in by_key.items() if len(key) >= 3 and k.startswith(key)]
-    return clipped[0] if len(clipped) == 1 else None
 
 
 _TOKENS = re.compile(r"[a-z]+|[0-9]+")
@@ -231,9 +230,14 @@ def catalog() -> Catalog:
 
     links = data.load("interactions")
     medications: dict[str, MedicationClass] = {}
+    classes: dict[str, MedicationClass] = {}
     for entry in links["medications"]:
-        med = MedicationClass(entry["id"], entry["label"], entry.get("spacing", ""), tuple(entry["evidence"]))
+        med = MedicationClass(entry["id"], entry["label"], entry.get("spacing", ""), tuple(entry.get("evidence", ())))
+        classes[med.id] = med
         medications.update({fold(name): med for name in _names(entry)})
+        for drug in entry["drugs"]:
+            spellings = [drug["drug"], *drug.get("names", ()), *drug.get("brands", ()), *drug.get("abbreviations", ())]
+            medications.update({fold(name): med for name in spellings})
     conditions: dict[str, ConditionClass] = {}
     for entry in links["conditions"]:
         cond = ConditionClass(
@@ -245,6 +249,7 @@ def catalog() -> Catalog:
             tuple(entry["evidence"]),
         )
         conditions.update({fold(name): cond for name in _names(entry)})
+    by_id = {cond.id: cond for cond in conditions.values()}
     return Catalog(
         nutrients,
         nutrient_names,
@@ -256,4 +261,6 @@ def catalog() -> Catalog:
         conditions,
         not_assessed,
         label_forms,
+        classes,
+        by_id,
     )

@@ -582,6 +582,8 @@ def explain(rule: Annotated[str, typer.Argument(help="A rule's name or code, e.g
         f"  {found.rationale}",
         "",
     ]
+    if found.applies_to is not None:
+        lines += ["Applies to:", f"  {found.applies_to.text}", ""]
     if found.thresholds:
         lines += ["Thresholds (override in calcguide.yaml under rules:):"]
         lines += [f"  {key}: {value:g}" for key, value in found.thresholds.items()] + [""]

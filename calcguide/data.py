@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 FOLDER = Path(__file__).with_name("data")  # plain files: importlib.resources alone costs ~10 ms to import
-SOURCES = ("dri_us", "efsa", "evidence", "ingredients", "interactions", "life_stages")
+SOURCES = ("advice", "dri_us", "efsa", "evidence", "ingredients", "interactions", "life_stages")
 COMPILED = "compiled.json"
 
 

@@ -7,6 +7,8 @@ from typing import NamedTuple
 
 from .catalog import catalog
 from .errors import InputError
+from .medications import read as read_medication_line
+from .medications import read_condition
 from .normalize import NotAssessed, normalize
 from .reference import Standard, standard_for
 from .regimen import Profile, Regimen
@@ -58,18 +60,52 @@ def _count(findings: Iterable[Finding]) -> dict[str, int]:
     return counts
 
 
-def _profile_notes(profile: Profile) -> list[str]:
+NOT_IN_CATALOGUE = "not in calcguide's catalogue"
+NEGATED = "reads as a negation or a relative's history: not applied (list only the person's own conditions)"
+SUPPLEMENT = "a supplement, not a medication: list it under items with its dose to have it counted and checked"
+
+
+def _medication_unmatched(text: str) -> list[Unmatched]:
+    reading = read_medication_line(text)
+    line = reading.line
+    found: list[Unmatched] = []
+    if line.ambiguous:
+        found.append(Unmatched("medication", text, f"ambiguous: {' or '.join(line.ambiguous)} — say which"))
+    if not reading.unknown:
+        return found
     known = catalog()
-    notes = [
-        f"medication '{name}' is not one calcguide checks interactions for"
-        for name in profile.medications
-        if known.medication(name) is None
-    ]
-    notes += [
-        f"condition '{name}' is not one calcguide checks cautions for"
-        for name in profile.conditions
-        if known.condition(name) is None
-    ]
+    parts = ", ".join(reading.unknown)
+    if line.drugs:
+        checked = ", ".join(dict.fromkeys(drug.drug for drug in line.drugs))
+        found.append(Unmatched("medication", text, f"{NOT_IN_CATALOGUE}: {parts} ({checked} is checked)"))
+    elif not line.ambiguous:
+        supplement = all(known.ingredient(part) or known.nutrient_named(part) for part in reading.unknown)
+        found.append(Unmatched("medication", text, SUPPLEMENT if supplement else NOT_IN_CATALOGUE))
+    return found
+
+
+def _unmatched(profile: Profile) -> tuple[Unmatched, ...]:
+    """Every medication or condition line calcguide could not (fully) match, with why: shown, never only noted."""
+    found = [entry for text in profile.medications for entry in _medication_unmatched(text)]
+    for text in profile.conditions:
+        line = read_condition(text)
+        if line.negated:
+            found.append(Unmatched("condition", text, NEGATED))
+        elif not line.conditions:
+            found.append(Unmatched("condition", text, NOT_IN_CATALOGUE))
+    return tuple(found)
+
+
+def _profile_notes(profile: Profile) -> list[str]:
+    """What the profile says that applies to no check: a cream is not a medicine taken by mouth."""
+    notes = []
+    for text in profile.medications:
+        reading = read_medication_line(text)
+        if reading.route == "topical" and reading.line.drugs:
+            notes.append(
+                f"medication '{text}' is applied to the skin, eyes, ears or airways: calcguide's interactions "
+                "concern medicines taken by mouth or injection, so it is not checked"
+            )
     return notes
 
 
@@ -104,17 +140,23 @@ def evaluate(
     forced = severities or {}
     findings = []
     for rule in REGISTRY.values():
-        if rule.name not in chosen:
+        # A rule speaks only to the life stages it declares (quiet elsewhere, at most info where it says so).
+        scope = rule.applies_to
+        if rule.name not in chosen or (scope is not None and scope.reach(regimen.profile) is None):
             continue
         limits = {**rule.thresholds, **(thresholds or {}).get(rule.name, {})}
         for hit in rule.check(context, limits):
+            severity = forced.get(rule.name) or hit.severity or rule.severity
+            message = hit.message
+            if scope is not None:
+                severity, message = scope.bound(regimen.profile, severity, message)
             findings.append(
                 Finding(
                     rule.name,
                     rule.code,
-                    forced.get(rule.name) or hit.severity or rule.severity,
+                    severity,
                     hit.nutrient,
-                    hit.message,
+                    message,
                     hit.evidence or rule.evidence,
                     hit.location,
                 )
@@ -133,5 +175,6 @@ def evaluate(
         None,
         _count(findings),
         ignored,
-        not_assessed=normalized.not_assessed,
+        _unmatched(regimen.profile),
+        normalized.not_assessed,
     )

@@ -31,22 +31,29 @@ def _age(years: float) -> int | float | str:
     return _plain(round(years, 9))
 
 
+def _flags(item: Item) -> dict[str, Any]:
+    """The item keys that say how it is taken (prescribed, new, purpose), where the regimen stated them."""
+    flags = {"prescribed": item.prescribed, "new": item.new, "purpose": item.purpose}
+    return {key: value for key, value in flags.items() if value is not None}
+
+
 def _item(item: Item) -> str | dict[str, Any]:
     if not item.is_product and len(item.doses) == 1:
         text = dose_text(item.doses[0].dose)
-        if item.servings == 1 and item.frequency.text == "daily":
+        if item.servings == 1 and item.frequency.text == "daily" and not _flags(item):
             return text
         entry: dict[str, Any] = {"dose": text}
         if item.servings != 1:
             entry["servings"] = _plain(item.servings)
         if item.frequency.text != "daily":
             entry["frequency"] = item.frequency.text
-        return entry
+        return {**entry, **_flags(item)}
     product: dict[str, Any] = {"product": item.label}
     if item.servings != 1:
         product["servings"] = _plain(item.servings)
     if item.frequency.text != "daily":
         product["frequency"] = item.frequency.text
+    product.update(_flags(item))
     product["ingredients"] = [dose_text(dose.dose) for dose in item.doses]
     return product
 
@@ -60,6 +67,7 @@ def regimen_data(regimen: Regimen) -> dict[str, Any]:
         "sex": profile.sex,
         "pregnant": profile.pregnant or None,
         "lactating": profile.lactating or None,
+        "smoker": profile.smoker or None,
         "medications": list(profile.medications) or None,
         "conditions": list(profile.conditions) or None,
         "diet": {d.nutrient: f"{d.amount:g} {d.unit}" for d in profile.diet} or None,

@@ -106,7 +106,8 @@ def test_3000_iu_is_above_the_ul_only_below_75_mcg(cli: Cli) -> None:
     assert data["above_ul"] == {"vitamin_d": ["infants-0-6m", "infants-7-12m", "children-1-3y"]}
     children = next(s for s in data["life_stages"] if s["id"] == "children-4-8y")
     assert children["report"]["totals"][0]["percent_ul"] == 100.0
-    assert [f["rule"] for f in children["report"]["findings"]] == ["d-without-k2"]
+    # No d-without-k2 either: the K2 rules are for adults (19 and over).
+    assert children["report"]["findings"] == []
 
 
 def test_nothing_above_any_ul(cli: Cli) -> None:

@@ -23,5 +23,7 @@ def test_dask_example_checks_every_regimen_once(tmp_path: Path) -> None:
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     reports = [json.loads(line) for part in sorted(out.glob("*.jsonl")) for line in part.read_text().splitlines()]
-    assert sorted(r["source"].rsplit("/", 1)[-1] for r in reports) == sorted(p.name for p in (REPO / "regimens").glob("*.yaml"))
+    assert sorted(r["source"].rsplit("/", 1)[-1] for r in reports) == sorted(
+        p.name for p in (REPO / "regimens").glob("*.yaml")
+    )
     assert all(r["schema_version"] == 1 and r["error"] is None for r in reports)

@@ -26,14 +26,19 @@ def test_servings_with_the_labels_count_word() -> None:
     assert calcguide.evaluate(regimen).totals[0].amount_per_day == 50.0  # 2 x 1000 IU = 2000 IU = 50 mcg
 
 
-@pytest.mark.parametrize(("written", "count", "word"), [("1 drop", 1.0, "drop"), ("1.5 tsp", 1.5, "tsp"), ("4", 4.0, None)])
+@pytest.mark.parametrize(
+    ("written", "count", "word"), [("1 drop", 1.0, "drop"), ("1.5 tsp", 1.5, "tsp"), ("4", 4.0, None)]
+)
 def test_servings_forms(written: str, count: float, word: str | None) -> None:
     item = _one(f"items:\n  - dose: 400 IU D3\n    servings: {written}\n").items[0]
     assert (item.servings, item.serving_unit) == (count, word)
 
 
 def test_servings_word_without_a_number_is_an_error() -> None:
-    assert _error("items:\n  - dose: 400 IU D3\n    servings: softgels\n") == "r.yaml:3:15: servings 'softgels' is not a number; write digits, e.g. 5000 or 2.5"
+    assert (
+        _error("items:\n  - dose: 400 IU D3\n    servings: softgels\n")
+        == "r.yaml:3:15: servings 'softgels' is not a number; write digits, e.g. 5000 or 2.5"
+    )
 
 
 def test_prescribed_new_and_purpose_are_kept_on_every_item_form() -> None:
@@ -49,7 +54,10 @@ def test_prescribed_new_and_purpose_are_kept_on_every_item_form() -> None:
 
 
 def test_prescribed_must_be_true_or_false() -> None:
-    assert _error("items:\n  - dose: 400 IU D3\n    prescribed: maybe\n") == "r.yaml:3:17: prescribed must be true or false, not 'maybe'; write 'prescribed: true'"
+    assert (
+        _error("items:\n  - dose: 400 IU D3\n    prescribed: maybe\n")
+        == "r.yaml:3:17: prescribed must be true or false, not 'maybe'; write 'prescribed: true'"
+    )
 
 
 def test_smoker_in_the_profile() -> None:

@@ -101,7 +101,7 @@ EXPECTED = {
             "selenium": (60.0, 60.0, 400.0),
             "copper": (1000.0, 1000.0, 10_000.0),  # 1 mg
         },
-        [("d-without-k2", "warning")],  # 1,000 IU a day, at the 1,000 IU threshold, no K2
+        [("d-without-k2", "info")],  # 1,000 IU a day, no K2: in pregnancy at most info (no K2 safety data)
         ["DHA"],
         [],
     ),

@@ -35,8 +35,11 @@ Life stage: **Males over 70 years**
 | Severity | Code | Rule | Message |
 |---|---|---|---|
 | **error** | CG301 | `vitamin-k-anticoagulant` | Coumadin is a vitamin K antagonist, and the regimen adds 180 mcg of \
-vitamin K a day (180 mcg MenaQ7). Vitamin K counteracts it (MK-7 lowered the INR at 10-20 mcg a day): do not take this \
-without the prescriber, who may need to adjust the dose and check the INR. [1][2] |
+vitamin K a day (180 mcg MenaQ7); vitamin K counteracts it. If 180 mcg MenaQ7 is new, talk to the prescriber before \
+starting it: a new vitamin K source will move the INR (MK-7 lowered it at 10-20 mcg a day), and the dose or INR checks \
+may need to change. If it is already part of a stable regimen, keep the intake consistent (the same product and dose \
+every day) and tell the anticoagulation clinic before changing or stopping it, as the ODS vitamin K fact sheet \
+advises. [1][2] |
 | **info** | CG203 | `calcium-single-dose` | Calcium citrate: 630 mg of elemental calcium in one intake; absorption is \
 highest at 500 mg or less at a time, so split it into smaller doses. [3] |
 
@@ -101,7 +104,7 @@ def test_several_regimens_end_with_the_summary_table(cli: Cli, repo: Path) -> No
         "| Regimen | Life stage | Errors | Warnings | Info | Worst finding |\n"
         "|---|---|--:|--:|--:|---|\n"
         "| D3 alone | Females 51-70 years | 0 | 1 | 0 | warning CG101 d-without-k2 |\n"
-        "| Child's gummies | Children 4-8 years | 0 | 1 | 1 | warning CG101 d-without-k2 |\n"
+        "| Child's gummies | Children 4-8 years | 0 | 0 | 1 | info CG401 duplicate-source |\n"
         "| missing | - | 0 | 0 | 0 | input error: no such file; check the path |\n"
         "| 100 mcg MK-7 | Adults 19-50 years | 0 | 0 | 0 | no findings |\n"
     )

@@ -18,19 +18,20 @@ EXPECTED = {
     "thiazide-hypercalcemia": "CG302",
     "mineral-drug-spacing": "CG303",
     "condition-caution": "CG304",
+    "drug-nutrient": "CG305",
     "duplicate-source": "CG401",
     "unrecognized-ingredient": "CG402",
 }
 RULES = sorted(REGISTRY.values(), key=lambda r: r.code)
 
 
-def test_all_twelve_rules_exist_with_their_codes() -> None:
+def test_all_thirteen_rules_exist_with_their_codes() -> None:
     assert {name: rule.code for name, rule in REGISTRY.items()} == EXPECTED
 
 
 def test_codes_are_unique() -> None:
     codes = [rule.code for rule in REGISTRY.values()]
-    assert len(codes) == len(set(codes)) == 12
+    assert len(codes) == len(set(codes)) == 13
 
 
 def test_rules_by_code_lists_every_rule_in_code_order() -> None:

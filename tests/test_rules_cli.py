@@ -23,12 +23,13 @@ RULES = [
     ("CG302", "thiazide-hypercalcemia", "warning"),
     ("CG303", "mineral-drug-spacing", "warning"),
     ("CG304", "condition-caution", "warning"),
+    ("CG305", "drug-nutrient", "warning"),
     ("CG401", "duplicate-source", "info"),
     ("CG402", "unrecognized-ingredient", "warning"),
 ]
 
 
-def test_rules_lists_all_twelve_in_code_order(cli: Cli) -> None:
+def test_rules_lists_all_thirteen_in_code_order(cli: Cli) -> None:
     result = cli("rules", env=WIDE)
     assert (result.exit_code, result.stderr) == (0, "")
     lines = [line.strip() for line in result.stdout.splitlines() if line.strip()]
@@ -69,6 +70,9 @@ to point out (the "calcium paradox": bone loss and vascular calcification togeth
 Endocrine Society) sets a D:K2 requirement: this is a prompt to consider K2, not a deficiency. Below the threshold the \
 finding is only info. Vitamin K1 counts toward vitamin K but not as K2, and the message says so.
 
+Applies to:
+  From 19 years of age: males, females, pregnancy and lactation; quiet for everyone else. In pregnancy and lactation at most info, adding: No safety data on K2 supplements exist in pregnancy and lactation; ask the clinician before taking one. Why: The K2 trials behind these rules (Knapen 2013, 2015: 180 mcg MK-7 a day) enrolled adults, mostly postmenopausal women; no source supports K2 supplements for infants or children (the vitamin K AI is 2 mcg a day at 0-6 months, 30 mcg at 1-3 years), so for anyone under 19 the rules stay quiet.
+
 Thresholds (override in calcguide.yaml under rules:):
   warning_iu_per_day: 1000
 
@@ -102,24 +106,33 @@ def test_explain_cg303_key_lines(cli: Cli) -> None:
     assert lines[:5] == [
         "CG303 mineral-drug-spacing (default severity: warning)",
         "",
-        "Calcium or magnesium with levothyroxine, a bisphosphonate, a tetracycline or a fluoroquinolone.",
+        "Calcium, magnesium, iron, zinc or chromium with a drug they bind in the gut: take them apart.",
         "",
         "Why:",
     ]
     assert lines[5] == (
-        "  Calcium and magnesium bind these drugs in the gut and reduce their absorption. Taking them apart keeps "
-        "both working: levothyroxine at least 4 hours apart; a bisphosphonate first, with the mineral at least 30 "
-        "minutes later (60 for ibandronate); tetracyclines and fluoroquinolones at least 2 hours before or 4-6 hours "
-        "after."
+        "  Polyvalent minerals bind these drugs in the gut and cut their absorption; taken apart, both work. The "
+        "interval is each drug's own, from its label where the label gives one (ciprofloxacin 2 hours before or 6 "
+        "after, moxifloxacin 4 before or 8 after, levothyroxine 4 hours apart, a bisphosphonate first and alone), "
+        "and the longer one where sources differ. Every entry is data in interactions.yaml, with its source."
     )
     assert "Thresholds (override in calcguide.yaml under rules:):" not in lines  # CG303 has none
     assert lines[6:] == [
+        "",
+        "Applies to:",
+        "  Every life stage (infants, children, adults, pregnancy and lactation). Why: A drug interaction: it matters "
+        "whoever takes the drug.",
         "",
         "Evidence:",
         "  - NIH ODS, Calcium fact sheet for health professionals",
         "    https://ods.od.nih.gov/factsheets/Calcium-HealthProfessional/",
         "  - NIH ODS, Magnesium fact sheet for health professionals",
         "    https://ods.od.nih.gov/factsheets/Magnesium-HealthProfessional/",
+        "  - CIPRO (ciprofloxacin) US prescribing information, section 2.4 (Bayer; DailyMed)",
+        "    https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=888dc7f9-ad9c-4c00-8d50-8ddfd9bd27c0",
+        "  - SYNTHROID (levothyroxine) US prescribing information, section 7.1: at least 4 hours apart from calcium "
+        "carbonate, ferrous sulfate and binders (DailyMed)",
+        "    https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=1e11ad30-1041-4520-10b0-8f9d30d30fcc",
         "",
         "Examples:",
         "  fires: 500 mg calcium (as citrate)  (with medications: levothyroxine)",

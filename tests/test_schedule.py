@@ -16,16 +16,10 @@ from calcguide import DISCLAIMER
 
 FAT = "with a meal that has some fat (vitamins D, K, A and E are fat-soluble)"
 WITH_FOOD = "calcium carbonate is absorbed best with food"
-AFTER_LEVOTHYROXINE = "not before lunch: spaced from the medication"
-LEVOTHYROXINE = (
-    "levothyroxine: on an empty stomach. Calcium and magnesium reduce levothyroxine absorption: take them at least "
-    "4 hours apart."
-)
-BISPHOSPHONATE = (
-    "bisphosphonate: on an empty stomach. Take the bisphosphonate first, on an empty stomach, and calcium or "
-    "magnesium at least 30 minutes later (60 minutes for ibandronate), as the drug labels say."
-)
-SPLIT = "more than 500 mg at once; 'calcguide suggest' splits it."
+SNACK = "calcium carbonate is absorbed best with food: take it with a snack"
+FROM_LEVOTHYROXINE = "spaced from levothyroxine: at least 4 hours apart"
+LEVOTHYROXINE = "levothyroxine: on an empty stomach, at least 30 minutes before breakfast."
+SPLITS = "more than 500 mg at once; 'calcguide suggest' splits it."
 
 Slots = list[tuple[str, list[tuple[str, str]]]]
 
@@ -44,116 +38,196 @@ def slots(data: dict[str, Any]) -> Slots:
     return [(slot["slot"], [(t["what"], t["why"]) for t in slot["take"]]) for slot in data["slots"]]
 
 
+# The plan's ordinary day, in minutes after waking (data/advice.yaml): on waking 0, breakfast 60, lunch 330,
+# dinner 690, bedtime 900. Spacing is measured around the clock.
+
+
 def test_full_bone_stack(cli: Cli) -> None:
     data = schedule_json(cli, str(REGIMENS / "full-bone-stack.yaml"))
     assert data["name"] == "Bone stack"
-    # Levothyroxine on waking; minerals no earlier than lunch (4 hours later); calcium carbonate only at meals, so
-    # lunch and dinner. The tablet: 2 servings x 600 mg = 1,200 mg per intake, twice daily -> lunch and dinner.
-    # 2,500 mg calcium carbonate x 40 % = 1,000 mg, once: to the meal with the least calcium so far (lunch and
-    # dinner tie at 1,200; the earlier wins) -> lunch holds 1,200 + 1,000 = 2,200 mg, dinner 1,200 mg.
-    tablet = f"{FAT}; {WITH_FOOD}; 1,200 mg calcium per intake; {AFTER_LEVOTHYROXINE}"
+    # Levothyroxine on waking (0): minerals 4 hours (240 minutes) either side -> lunch (330), dinner (690) or
+    # bedtime (900, which is 540 minutes before the next waking). The tablet: 2 x 600 mg = 1,200 mg per intake,
+    # twice daily; 2,500 mg calcium carbonate x 40 % = 1,000 mg once. Each intake is over 500 mg on its own;
+    # putting the carbonate with a tablet would add a time of day holding more than one: so the tablet goes at
+    # lunch and dinner (meals, for carbonate) and the carbonate at bedtime, with a snack.
+    tablet = f"{FAT}; {WITH_FOOD}; 1,200 mg calcium per intake; {FROM_LEVOTHYROXINE}"
     assert slots(data) == [
         ("on waking", [("levothyroxine", LEVOTHYROXINE)]),
         ("breakfast", [("5000 IU D3", FAT), ("100 mcg MK-7", FAT)]),
-        (
-            "lunch",
-            [
-                ("Calcium + D3 tablet", tablet),
-                ("2500 mg calcium carbonate", f"{WITH_FOOD}; 1,000 mg calcium per intake; {AFTER_LEVOTHYROXINE}"),
-            ],
-        ),
+        ("lunch", [("Calcium + D3 tablet", tablet)]),
         ("dinner", [("Calcium + D3 tablet", tablet)]),
+        ("bedtime", [("2500 mg calcium carbonate", f"{SNACK}; 1,000 mg calcium per intake; {FROM_LEVOTHYROXINE}")]),
     ]
-    assert data["notes"] == [f"2,200 mg calcium at lunch: {SPLIT}", f"1,200 mg calcium at dinner: {SPLIT}"]
+    assert data["notes"] == [
+        f"Calcium + D3 tablet: 1,200 mg calcium in one intake, {SPLITS}",
+        f"2500 mg calcium carbonate: 1,000 mg calcium in one intake, {SPLITS}",
+    ]
 
 
 def test_warfarin_user(cli: Cli) -> None:
     data = schedule_json(cli, str(REGIMENS / "warfarin-user.yaml"))
-    # Warfarin needs no spacing from minerals, so nothing on waking and minerals may start at breakfast.
-    # Calcium citrate is not carbonate: no meal needed. 2 servings x 315 mg = 630 mg in one intake.
+    # Warfarin needs no spacing from minerals: everything at breakfast. Calcium citrate is not carbonate: no meal
+    # needed. 2 servings x 315 mg = 630 mg in one intake: over 500 on its own.
     assert slots(data) == [
         (
             "breakfast",
             [("2000 IU D3", FAT), ("180 mcg MenaQ7", FAT), ("Calcium citrate", "630 mg calcium per intake")],
         ),
     ]
-    assert data["notes"] == [f"630 mg calcium at breakfast: {SPLIT}"]
+    assert data["notes"] == [f"Calcium citrate: 630 mg calcium in one intake, {SPLITS}"]
 
 
-def test_bisphosphonate_on_waking_then_calcium_at_breakfast(cli: Cli) -> None:
+ALENDRONATE_ALONE = (
+    "alendronate: first, alone on waking, with a full glass of plain water, sitting or standing; nothing else "
+    "(food, drink, other medicines) for 30 minutes (alendronate label)."
+)
+FROM_ALENDRONATE = "spaced from alendronate: at least 2 hours apart"
+
+
+def test_a_daily_bisphosphonate_on_waking_and_minerals_two_hours_later(cli: Cli) -> None:
     data = schedule_json(cli, "--text", "1000 mg calcium carbonate + 5000 IU D3", "--medication", "alendronate")
-    # 1,000 mg calcium carbonate x 40 % = 400 mg elemental; a bisphosphonate needs only 30-60 minutes, so minerals
-    # may go at breakfast (no "not before" remark).
+    # 1,000 mg calcium carbonate x 40 % = 400 mg. Alendronate on waking (0): nothing for 30 minutes (label);
+    # minerals 2 hours either side (NIH ODS Magnesium fact sheet, longer than the label): not breakfast (60), so
+    # lunch, the next meal. The line gives no schedule: planned daily, and the plan says so.
     assert slots(data) == [
-        ("on waking", [("alendronate", BISPHOSPHONATE)]),
+        ("on waking", [("alendronate", ALENDRONATE_ALONE)]),
+        ("breakfast", [("5000 IU D3", FAT)]),
+        ("lunch", [("1000 mg calcium carbonate", f"{WITH_FOOD}; 400 mg calcium per intake; {FROM_ALENDRONATE}")]),
+    ]
+    assert data["notes"] == [
+        "'alendronate' gives no schedule: planned as once a day. If it is taken otherwise (weekly, monthly, twice "
+        "daily), add that to the line, e.g. 'alendronate weekly'."
+    ]
+
+
+def test_a_weekly_bisphosphonate_has_its_own_day(cli: Cli) -> None:
+    data = schedule_json(
+        cli, "--text", "1000 mg calcium carbonate + 5000 IU D3", "--medication", "Fosamax 70 mg weekly"
+    )
+    # Every day: calcium carbonate with breakfast (400 mg). On the weekly dosing day: Fosamax on waking, and the
+    # calcium at lunch instead (2 hours from it).
+    day = "on Fosamax days (weekly)"
+    assert slots(data) == [
         (
             "breakfast",
+            [("1000 mg calcium carbonate", f"{WITH_FOOD}; 400 mg calcium per intake"), ("5000 IU D3", FAT)],
+        ),
+        (
+            f"on waking, {day}",
             [
-                ("1000 mg calcium carbonate", f"{WITH_FOOD}; 400 mg calcium per intake"),
-                ("5000 IU D3", FAT),
+                (
+                    "Fosamax 70 mg weekly",
+                    ALENDRONATE_ALONE.replace("alendronate: first", "alendronate (Fosamax): first"),
+                )
+            ],
+        ),
+        (
+            f"lunch, {day}",
+            [
+                (
+                    "1000 mg calcium carbonate",
+                    "that day instead of breakfast; "
+                    f"{WITH_FOOD}; 400 mg calcium per intake; spaced from alendronate (Fosamax): at least 2 hours apart",
+                )
             ],
         ),
     ]
-    assert data["notes"] == []
+    assert data["notes"] == [
+        f"alendronate (Fosamax) is taken weekly: its spacing applies on its dosing days only, listed as '{day}'; "
+        "on other days follow the everyday plan."
+    ]
 
 
-def test_weekly_item_is_noted_as_weekly(cli: Cli) -> None:
+def test_a_weekly_item_says_it_is_weekly(cli: Cli) -> None:
     data = schedule_json(cli, str(REGIMENS / "weekly-d2-repletion.yaml"))
-    assert slots(data) == [("breakfast", [("50,000 IU ergocalciferol weekly", FAT)])]
-    assert data["notes"] == ["50,000 IU ergocalciferol weekly is taken weekly: on that day, with breakfast or later."]
+    assert slots(data) == [
+        ("breakfast", [("50,000 IU ergocalciferol weekly", f"taken weekly: on its days only; {FAT}")]),
+    ]
+    assert data["notes"] == ["50,000 IU ergocalciferol weekly is taken weekly: on its days, as placed above."]
 
 
 def test_calcium_four_times_daily_uses_bedtime(cli: Cli) -> None:
-    data = schedule_json(cli, "--text", "250 mg calcium (as citrate) 4 times daily + 50,000 IU D2 weekly")
+    data = schedule_json(cli, "--text", "250 mg calcium (as citrate) 4 times daily + 1000 IU D3")
     calcium = ("250 mg calcium (as citrate) 4 times daily", "250 mg calcium per intake")
     assert slots(data) == [
-        ("breakfast", [calcium, ("50,000 IU D2 weekly", FAT)]),
+        ("breakfast", [calcium, ("1000 IU D3", FAT)]),
         ("lunch", [calcium]),
         ("dinner", [calcium]),
         ("bedtime", [calcium]),
     ]
-    # 250 mg per slot: no slot over 500 mg.
-    assert data["notes"] == ["50,000 IU D2 weekly is taken weekly: on that day, with breakfast or later."]
+    assert data["notes"] == []  # 250 mg per time of day
 
 
-def test_every_slot_over_500_mg_is_noted(cli: Cli) -> None:
-    # 600 mg four times a day: each of the four slots holds 600 mg.
+def test_an_intake_over_500_mg_is_named_once(cli: Cli) -> None:
+    # 600 mg four times a day: each intake is over 500 mg on its own; nothing else is added to any of them.
     data = schedule_json(cli, "--text", "600 mg calcium (as citrate) 4 times daily")
     assert [slot for slot, _ in slots(data)] == ["breakfast", "lunch", "dinner", "bedtime"]
-    assert data["notes"] == [
-        f"600 mg calcium at {slot}: {SPLIT}" for slot in ("breakfast", "lunch", "dinner", "bedtime")
-    ]
+    assert data["notes"] == [f"600 mg calcium (as citrate) 4 times daily: 600 mg calcium in one intake, {SPLITS}"]
 
 
-def test_exactly_500_mg_is_not_noted(cli: Cli) -> None:
-    # Each calcium intake goes to the allowed slot with the least calcium so far; on a tie, to the usual spread of
-    # a twice-daily item: breakfast (0), then dinner (0; breakfast has 500).
-    data = schedule_json(cli, "--text", "500 mg calcium (as citrate) twice daily + 1000 IU D3")
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # 300 + 200 = 500 mg: exactly 500 at breakfast is not over, so both stay with breakfast.
+        (
+            "300 mg calcium (as citrate) + 200 mg calcium (as citrate)",
+            [("breakfast", ["300 mg calcium (as citrate)", "200 mg calcium (as citrate)"])],
+        ),
+        # 300 + 201 = 501 mg would be over: the second goes elsewhere (dinner is tied with lunch on the day's
+        # spread of calcium, and lunch comes first).
+        (
+            "300 mg calcium (as citrate) + 201 mg calcium (as citrate)",
+            [("breakfast", ["300 mg calcium (as citrate)"]), ("lunch", ["201 mg calcium (as citrate)"])],
+        ),
+    ],
+)
+def test_no_time_of_day_goes_over_500_mg_when_another_arrangement_avoids_it(
+    cli: Cli, line: str, expected: list[tuple[str, list[str]]]
+) -> None:
+    data = schedule_json(cli, "--text", line)
+    assert [(slot, [what for what, _ in take]) for slot, take in slots(data)] == expected
+    assert data["notes"] == []
+
+
+def test_two_products_are_not_stacked_into_one_slot(cli: Cli, tmp_path: Path) -> None:
+    # Two products of 400 mg calcium carbonate each, levothyroxine on waking: meals after 4 hours are lunch and
+    # dinner; one product each (400 mg, not 800 mg at one meal).
+    (tmp_path / "two.yaml").write_text(
+        "profile: {medications: [levothyroxine]}\n"
+        "items:\n  - product: Chew A\n    ingredients: [400 mg calcium (as carbonate)]\n"
+        "  - product: Chew B\n    ingredients: [400 mg calcium (as carbonate)]\n",
+        encoding="utf-8",
+    )
+    data = schedule_json(cli, "two.yaml")
+    reason = f"{WITH_FOOD}; 400 mg calcium per intake; {FROM_LEVOTHYROXINE}"
     assert slots(data) == [
-        ("breakfast", [("500 mg calcium (as citrate) twice daily", "500 mg calcium per intake"), ("1000 IU D3", FAT)]),
-        ("dinner", [("500 mg calcium (as citrate) twice daily", "500 mg calcium per intake")]),
+        ("on waking", [("levothyroxine", LEVOTHYROXINE)]),
+        ("lunch", [("Chew A", reason)]),
+        ("dinner", [("Chew B", reason)]),
     ]
     assert data["notes"] == []
 
 
-def test_calcium_and_magnesium_items_are_spread_to_the_emptiest_slot(cli: Cli) -> None:
-    # Two single intakes of citrate (300 and 200 mg) and magnesium: each goes where there is least calcium so far:
-    # 300 mg to breakfast (all empty), 200 mg to lunch (0 < 300), magnesium to dinner (0 < 200 < 300).
-    data = schedule_json(
-        cli, "--text", "300 mg calcium (as citrate) + 200 mg calcium (as citrate) + 200 mg magnesium (as citrate)"
+def test_an_unavoidable_stack_says_why(cli: Cli) -> None:
+    # Five once-daily intakes of 500 mg calcium (1,250 mg carbonate x 40 %) after levothyroxine: only lunch,
+    # dinner and bedtime are 4 hours or more from it, so some time of day must hold two (1,000 mg).
+    line = " + ".join(["1250 mg calcium carbonate"] * 4)
+    data = schedule_json(cli, "--text", line, "--medication", "levothyroxine")
+    notes = data["notes"]
+    assert len(notes) == 1
+    assert notes[0] == (
+        "1,000 mg calcium at lunch (1250 mg calcium carbonate; 1250 mg calcium carbonate): more than 500 mg at once, "
+        "and no arrangement calcguide found avoids it: 4 calcium intakes a day can go only at lunch, dinner, bedtime "
+        "(spacing from the medications). 'calcguide suggest' splits or lowers them."
     )
-    assert slots(data) == [
-        ("breakfast", [("300 mg calcium (as citrate)", "300 mg calcium per intake")]),
-        ("lunch", [("200 mg calcium (as citrate)", "200 mg calcium per intake")]),
-        ("dinner", [("200 mg magnesium (as citrate)", "any time; with a meal is easiest to remember")]),
-    ]
 
 
 def test_every_intake_is_placed_after_levothyroxine(cli: Cli) -> None:
     data = schedule_json(cli, "--text", "500 mg calcium (as carbonate) 4 times daily", "--medication", "levothyroxine")
-    placed = sum(1 for _, take in slots(data) for what, _ in take if what.startswith("500 mg calcium"))
-    notes = " ".join(data["notes"])
-    assert placed == 4 or "4 times daily" in notes
+    # Only 3 times of day are 4 hours from levothyroxine (lunch, dinner, bedtime): one is shared, and said so.
+    placed = [slot for slot, take in slots(data) for what, _ in take if what.startswith("500 mg calcium")]
+    assert placed == ["lunch", "dinner", "bedtime"]
+    assert "500 mg calcium (as carbonate) 4 times daily: 4 intakes share 3 times of day; leave a few hours between them." in data["notes"]
 
 
 def test_schedule_table(cli: Cli) -> None:
@@ -167,7 +241,7 @@ def test_schedule_table(cli: Cli) -> None:
         "5000 IU D3",
         "lunch",
         "dinner",
-        "2,200 mg calcium at lunch",
+        "1,200 mg calcium in one intake",
     ):
         assert phrase in text
     assert text.index("on waking") < text.index("breakfast") < text.index("lunch") < text.index("dinner")
@@ -190,3 +264,156 @@ def test_schedule_input_errors(cli: Cli, tmp_path: Path, args: list[str], stderr
     assert result.exit_code == 2
     assert result.stderr == stderr
     assert result.stdout == ""
+
+
+# Medications taken several times a day: every dose placed, every mineral spaced from every dose.
+
+DOXYCYCLINE = (
+    "doxycycline: twice a day, doses spread over the day; minerals at least 2 hours after it or 6 hours before it."
+)
+FROM_DOXYCYCLINE = "spaced from doxycycline: at least 2 hours after it or 6 hours before it"
+
+
+def test_twice_daily_doxycycline_every_dose_spaced(cli: Cli) -> None:
+    data = schedule_json(
+        cli, "--text", "500 mg calcium (as carbonate) + 1000 IU D3", "--medication", "doxycycline 100 mg BID"
+    )
+    # Doses at breakfast (60) and dinner (690). A mineral must be 120 minutes after a dose and 360 before the next:
+    # lunch (330): 270 after the morning dose, 360 before the evening one -> allowed; bedtime (900): 210 after the
+    # evening dose, 600 before the next morning's -> allowed. Carbonate wants a meal: lunch.
+    assert slots(data) == [
+        ("breakfast", [("doxycycline 100 mg BID", DOXYCYCLINE), ("1000 IU D3", FAT)]),
+        ("lunch", [("500 mg calcium (as carbonate)", f"{WITH_FOOD}; 500 mg calcium per intake; {FROM_DOXYCYCLINE}")]),
+        ("dinner", [("doxycycline 100 mg BID", DOXYCYCLINE)]),
+    ]
+    assert data["notes"] == []
+
+
+def test_four_times_daily_tetracycline_leaves_no_time_and_says_so(cli: Cli) -> None:
+    data = schedule_json(cli, "--text", "500 mg calcium (as citrate)", "--medication", "tetracycline 500 mg qid")
+    # Doses at breakfast, lunch, dinner and bedtime: no time of day is 2 hours after one dose and 6 before the next.
+    assert data["notes"] == [
+        "500 mg calcium (as citrate) cannot be spaced from every dose of tetracycline in an ordinary day: ask the "
+        "pharmacist or prescriber (a mineral can often be paused during a short course)."
+    ]
+    (calcium,) = [why for _, take in slots(data) for what, why in take if what.startswith("500 mg")]
+    assert "too close to tetracycline, which needs at least 2 hours after it or 6 hours before it (see the notes)" in calcium
+
+
+ORLISTAT = "orlistat: with the meal."
+
+
+def test_orlistat_with_meals_and_fat_soluble_vitamins_at_bedtime(cli: Cli, tmp_path: Path) -> None:
+    (tmp_path / "mv.yaml").write_text(
+        "profile: {medications: [Xenical 120 mg TID]}\n"
+        "items:\n  - product: Multivitamin\n    ingredients: [1000 IU vitamin D3, 15 mg vitamin E, 200 mg magnesium]\n",
+        encoding="utf-8",
+    )
+    data = schedule_json(cli, "mv.yaml")
+    # Orlistat with each of the three meals; the multivitamin's D and E at least 2 hours from every dose: only
+    # bedtime (900) is 210 minutes after dinner (690) and 600 before breakfast (60 the next day).
+    assert slots(data) == [
+        ("breakfast", [("Xenical 120 mg TID", "orlistat (Xenical): with the meal.")]),
+        ("lunch", [("Xenical 120 mg TID", "orlistat (Xenical): with the meal.")]),
+        ("dinner", [("Xenical 120 mg TID", "orlistat (Xenical): with the meal.")]),
+        (
+            "bedtime",
+            [
+                (
+                    "Multivitamin",
+                    "at bedtime, at least 2 hours apart from orlistat (Xenical), which reduces the absorption of "
+                    "vitamins A, D, E and K",
+                )
+            ],
+        ),
+    ]
+    assert data["notes"] == []
+
+
+def test_bile_acid_sequestrant_four_hours(cli: Cli) -> None:
+    data = schedule_json(cli, "--text", "1000 IU D3", "--medication", "Questran 4 g twice daily")
+    # Doses at breakfast (60) and dinner (690); lunch (330) is 270 after and 360 before: 4 hours either side.
+    assert slots(data) == [
+        ("breakfast", [("Questran 4 g twice daily", "cholestyramine (Questran): with the meal.")]),
+        ("lunch", [("1000 IU D3", f"{FAT}; spaced from cholestyramine (Questran): at least 4 hours apart")]),
+        ("dinner", [("Questran 4 g twice daily", "cholestyramine (Questran): with the meal.")]),
+    ]
+
+
+def test_atelvia_after_breakfast_and_calcium_at_another_time(cli: Cli) -> None:
+    data = schedule_json(cli, "--text", "600 mg calcium (as citrate)", "--medication", "Atelvia 35 mg daily")
+    atelvia = (
+        "risedronate delayed-release (Atelvia): right after breakfast, with at least 4 ounces of plain water; stay "
+        "upright for 30 minutes. Calcium and other minerals at another time of day."
+    )
+    # Atelvia 15 minutes after breakfast (75); calcium 2 hours either side: lunch (330).
+    assert slots(data) == [
+        ("breakfast", [("Atelvia 35 mg daily", atelvia)]),
+        (
+            "lunch",
+            [
+                (
+                    "600 mg calcium (as citrate)",
+                    "600 mg calcium per intake; spaced from risedronate delayed-release (Atelvia): at least 2 hours apart",
+                )
+            ],
+        ),
+    ]
+
+
+BONIVA = (
+    "ibandronate (Boniva): first, alone on waking, with a full glass of plain water, sitting or standing; nothing "
+    "else (food, drink, other medicines, levothyroxine included) for 60 minutes (ibandronate label)."
+)
+
+
+def test_monthly_boniva_and_daily_levothyroxine(cli: Cli) -> None:
+    data = schedule_json(
+        cli,
+        "--text",
+        "500 mg calcium (as citrate) + 1000 IU D3",
+        "--medication",
+        "Boniva 150 mg monthly",
+        "--medication",
+        "Synthroid 88 mcg qAM",
+    )
+    day = "on Boniva days (monthly)"
+    synthroid = "levothyroxine (Synthroid): on an empty stomach, at least 30 minutes before breakfast."
+    calcium = "500 mg calcium per intake; spaced from levothyroxine (Synthroid): at least 4 hours apart"
+    # Every day: Synthroid on waking, calcium 4 hours later at lunch. On the monthly Boniva day: Boniva first, then
+    # Synthroid 60 minutes later (the Boniva label: no other medicine for 60 minutes), breakfast 30 minutes after
+    # that (90); calcium at lunch (330) is 270 minutes after Synthroid and 330 after Boniva.
+    assert slots(data) == [
+        ("on waking", [("Synthroid 88 mcg qAM", synthroid)]),
+        ("breakfast", [("1000 IU D3", FAT)]),
+        ("lunch", [("500 mg calcium (as citrate)", calcium)]),
+        (
+            f"on waking, {day}",
+            [
+                ("Boniva 150 mg monthly", BONIVA),
+                (
+                    "Synthroid 88 mcg qAM",
+                    "levothyroxine (Synthroid): 60 minutes after ibandronate (Boniva), still on an empty stomach and "
+                    "at least 30 minutes before breakfast. This order follows the bisphosphonate label (nothing, other "
+                    "medicines included, for 60 minutes after it); levothyroxine's label asks only for an empty "
+                    "stomach before breakfast.",
+                ),
+            ],
+        ),
+        (
+            f"lunch, {day}",
+            [
+                (
+                    "500 mg calcium (as citrate)",
+                    "500 mg calcium per intake; spaced from ibandronate (Boniva): at least 2 hours apart; spaced from "
+                    "levothyroxine (Synthroid): at least 4 hours apart",
+                )
+            ],
+        ),
+    ]
+    assert data["notes"] == [
+        f"ibandronate (Boniva) is taken monthly: its spacing applies on its dosing days only, listed as '{day}'; on "
+        "other days follow the everyday plan.",
+        "Breakfast no earlier than 90 minutes after waking that day (ibandronate (Boniva) then levothyroxine "
+        "(Synthroid) come first).",
+    ]

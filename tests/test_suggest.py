@@ -21,6 +21,13 @@ CLINICIAN = "Not a dose question: talk to the prescriber or clinician before tak
 K2_NOT_ADDED = "Vitamin K2 is not added: with a vitamin K antagonist, any vitamin K needs the prescriber's agreement."
 K2_NOT_RAISED = "Vitamin K2 is not raised: with a vitamin K antagonist, any vitamin K needs the prescriber's agreement."
 COUNTED_TOGETHER = "Nothing to change on its own: the items are already counted together in the totals."
+PRESCRIBER = (
+    "calcguide does not lower, split or remove a prescribed dose; confirm the course and its length with the prescriber."
+)
+WEEKLY_D2_HELD = (
+    "50,000 IU ergocalciferol weekly is prescription strength, so calcguide takes it as prescribed (write "
+    f"'prescribed: false' if it is not): {PRESCRIBER}"
+)
 
 Row = tuple[str, str | None, str, str, str]  # rule, nutrient, severity, kind, suggestion
 Found = tuple[str, str | None, str]  # rule, nutrient, severity
@@ -64,28 +71,30 @@ CASES: dict[str, tuple[list[str], list[Row], list[str], list[str], list[Found]]]
     ),
     # 50,000 IU D2 weekly = 50,000 / 7 = 7,142.9 IU = 178.57 mcg a day; UL (males 51-70) 100 mcg: 178.6 %, a
     # warning (below 2x). One intake of 50,000 IU less often than daily: bolus info (>= 50,000, < 100,000).
-    # Lowering: keep 100 of 178.57 mcg a day -> 50,000 x 100 / 178.57 = 28,000 IU weekly (= 4,000 IU a day, exactly
-    # the UL, so above-ul goes, and 28,000 < 50,000 so the bolus finding goes with it).
+    # 50,000 IU in one intake is prescription strength (the Rx ergocalciferol capsule) and the file does not say
+    # 'prescribed: false': the dose is the prescriber's, so neither finding changes it. K2 is added (a man of 58).
     "weekly-d2": (
         [regimen("weekly-d2-repletion")],
         [
             ("d-without-k2", "vitamin_d", "warning", "change", ADD_K2),
+            ("above-ul", "vitamin_d", "warning", "clinician", WEEKLY_D2_HELD),
             (
-                "above-ul",
+                "vitamin-d-bolus",
                 "vitamin_d",
-                "warning",
-                "change",
-                "Lower 50,000 IU ergocalciferol weekly to 28,000 IU (the UL is 100 mcg a day).",
+                "info",
+                "clinician",
+                # 50,000 IU / 7 days = 7,142.9 IU a day
+                f"{WEEKLY_D2_HELD} Daily dosing gives the same average (7,143 IU a day) without the intermittent "
+                "peak: ask the prescriber whether it would suit.",
             ),
-            ("vitamin-d-bolus", "vitamin_d", "info", "advice", RESOLVED),
         ],
-        ["d-without-k2 (vitamin_d)", "above-ul (vitamin_d)", "vitamin-d-bolus (vitamin_d)"],
+        ["d-without-k2 (vitamin_d)"],
         [],
-        [],
+        [("above-ul", "vitamin_d", "warning"), ("vitamin-d-bolus", "vitamin_d", "info")],
     ),
     # 500,000 IU yearly: one intake >= 300,000 IU, an error; 500,000 / 365.25 = 1,368.9 IU a day (34.2 mcg, below
-    # the UL of 100) and >= 1,000 IU, so d-without-k2 warns. The daily equivalent rounds down to a label-like
-    # 1,300 IU (two significant digits), still >= 1,000 IU, so the K2 fix follows.
+    # the UL of 100) and >= 1,000 IU, so d-without-k2 warns. 500,000 IU at once is prescription strength: the
+    # course is not rewritten; the daily alternative is only mentioned.
     "yearly": (
         [regimen("yearly-megadose")],
         [
@@ -93,17 +102,16 @@ CASES: dict[str, tuple[list[str], list[Row], list[str], list[str], list[Found]]]
                 "vitamin-d-bolus",
                 "vitamin_d",
                 "error",
-                "change",
-                # 500,000 IU / 365.25 days = 1,368.9 IU a day, rounded down to 1,300
-                "Take 1,300 IU of cholecalciferol daily instead of 500000 IU cholecalciferol yearly: close to the "
-                "same average (1,369 IU a day), without the intermittent peak. If a clinician prescribed the course, "
-                "keep to the prescription.",
+                "clinician",
+                "500000 IU cholecalciferol yearly is prescription strength, so calcguide takes it as prescribed "
+                f"(write 'prescribed: false' if it is not): {PRESCRIBER} Daily dosing gives the same average "
+                "(1,369 IU a day) without the intermittent peak: ask the prescriber whether it would suit.",
             ),
             ("d-without-k2", "vitamin_d", "warning", "change", ADD_K2),
         ],
-        ["vitamin-d-bolus (vitamin_d)", "d-without-k2 (vitamin_d)"],
+        ["d-without-k2 (vitamin_d)"],
         [],
-        [],
+        [("vitamin-d-bolus", "vitamin_d", "error")],
     ),
     # 600 mg calcium per tablet, one tablet twice daily: 600 mg in one intake (> 500). One tablet is already too
     # much, so halves: 2 parts per tablet x 2 intakes = 4 intakes of 600 x 2 / 4 = 300 mg.
@@ -166,8 +174,9 @@ CASES: dict[str, tuple[list[str], list[Row], list[str], list[str], list[Found]]]
                 "calcium",
                 "warning",
                 "advice",
-                "Keep the doses and change the timing. Calcium and magnesium reduce levothyroxine absorption: take "
-                "them at least 4 hours apart. 'calcguide schedule' plans the day.",
+                "Keep the doses and change the timing. Calcium, iron, magnesium and chromium reduce levothyroxine "
+                "absorption. Take levothyroxine at least 4 hours apart from calcium. 'calcguide schedule' plans the "
+                "day.",
             ),
             ("condition-caution", "calcium", "warning", "clinician", CLINICIAN),
             (
@@ -281,14 +290,41 @@ def test_suggestions(cli: Cli, case: str) -> None:
     assert data["after"]["name"] == f"{data['before']['name']} (suggested)"
 
 
-def test_resolved_findings_are_gone_and_the_amounts_are_the_amended_ones(cli: Cli) -> None:
-    data = suggest_json(cli, regimen("weekly-d2-repletion"))
+NOT_PRESCRIBED_D2 = "name: OTC D2\nprofile: {age: 58, sex: male}\nitems:\n  - dose: 50,000 IU ergocalciferol weekly\n    prescribed: false\n"
+
+
+def test_prescribed_false_lets_suggest_lower_a_50000_iu_dose(cli: Cli, tmp_path: Path) -> None:
+    (tmp_path / "otc.yaml").write_text(NOT_PRESCRIBED_D2, encoding="utf-8")
+    data = suggest_json(cli, "otc.yaml")
+    # Lowering: keep 100 of 178.57 mcg a day -> 50,000 x 100 / 178.57 = 28,000 IU weekly (= 4,000 IU a day, exactly
+    # the UL, so above-ul goes, and 28,000 < 50,000 so the bolus finding goes with it).
+    assert rows(data) == [
+        ("d-without-k2", "vitamin_d", "warning", "change", ADD_K2),
+        (
+            "above-ul",
+            "vitamin_d",
+            "warning",
+            "change",
+            "Lower 50,000 IU ergocalciferol weekly to 28,000 IU (the UL is 100 mcg a day).",
+        ),
+        ("vitamin-d-bolus", "vitamin_d", "info", "advice", RESOLVED),
+    ]
     # Before: 50,000 IU / 7 days = 7,142.857 IU = 178.5714 mcg; after: 28,000 / 7 = 4,000 IU = 100 mcg and 180 MK-7.
     assert per_day(data["before"]) == {"vitamin_d": 178.5714}
     assert per_day(data["after"]) == {"vitamin_d": 100.0, "vitamin_k": 180.0}
     after_d = next(t for t in data["after"]["totals"] if t["nutrient"] == "vitamin_d")
     assert after_d["percent_ul"] == 100.0  # at the UL, not above it
     assert data["after"]["summary"] == {"error": 0, "warning": 0, "info": 0}
+
+
+def test_prescribed_true_keeps_even_a_small_dose(cli: Cli, tmp_path: Path) -> None:
+    # 6,000 IU = 150 mcg a day, 150 % of the UL; prescribed, so not lowered.
+    (tmp_path / "rx.yaml").write_text(
+        "items:\n  - dose: 6000 IU D3\n    prescribed: true\n  - 100 mcg MK-7\n", encoding="utf-8"
+    )
+    data = suggest_json(cli, "rx.yaml")
+    assert rows(data) == [("above-ul", "vitamin_d", "warning", "clinician", f"6000 IU D3 is prescribed: {PRESCRIBER}")]
+    assert data["after"]["totals"] == data["before"]["totals"]
 
 
 def test_suggest_exits_0_even_with_errors(cli: Cli) -> None:
@@ -301,10 +337,7 @@ def test_table_output_ends_with_what_changed(cli: Cli) -> None:
     assert result.exit_code == 0, result.stderr
     text = " ".join(result.stdout.split())
     assert text.startswith("Suggestions for Weekly D2 repletion")
-    assert (
-        "After the changes: resolved d-without-k2 (vitamin_d), above-ul (vitamin_d), vitamin-d-bolus (vitamin_d); "
-        "introduced nothing"
-    ) in text
+    assert "After the changes: resolved d-without-k2 (vitamin_d); introduced nothing" in text
 
 
 # Interactions are never fixed with doses, and no vitamin K is ever added for someone on a vitamin K antagonist.
@@ -380,7 +413,7 @@ def test_interaction_findings_go_to_a_clinician_and_change_no_dose(
     cli: Cli, args: list[str], rule: str, nutrient: str
 ) -> None:
     data = suggest_json(cli, *args)
-    (only,) = data["suggestions"]
+    (only,) = [s for s in data["suggestions"] if s["rule"] == rule]
     assert (only["rule"], only["nutrient"], only["kind"], only["suggestion"]) == (
         rule,
         nutrient,
@@ -452,11 +485,12 @@ def test_write_saves_yaml_that_reads_back(cli: Cli, tmp_path: Path) -> None:
         "  age: 58\n"
         "  sex: male\n"
         "items:\n"
-        "- dose: 28000 IU ergocalciferol\n"
+        "- dose: 50000 IU ergocalciferol\n"
         "  frequency: weekly\n"
         "- 180 mcg MK-7\n"
     )
-    assert recheck(tmp_path / "new.yaml") == []
+    # The prescription-strength course is kept as it was; only the K2 finding is resolved.
+    assert recheck(tmp_path / "new.yaml") == [("above-ul", "vitamin_d", "warning"), ("vitamin-d-bolus", "vitamin_d", "info")]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["new.yaml"]  # no temporary file left behind
 
 
@@ -545,3 +579,74 @@ def test_an_unreadable_regimen_is_exit_2_with_its_place(cli: Cli) -> None:
     assert result.exit_code == 2
     assert result.stderr == "<text 1>:1:1: IU has no meaning for calcium; give the amount in mg\n"
     assert result.stdout == ""
+
+
+# Phosphate binders: taken with meals by design, so never split into between-meal intakes; their dose is the
+# nephrologist's.
+BINDER_NOT_SPLIT = (
+    "is a phosphate binder: it works only with meals, so it is not split into between-meal intakes; whether a "
+    "smaller dose per meal is right is the nephrologist's call."
+)
+
+
+def test_a_binder_is_never_split(cli: Cli, tmp_path: Path) -> None:
+    # 1,500 mg calcium carbonate x 40 % = 600 mg per intake (> 500), with each of 3 meals.
+    (tmp_path / "ckd.yaml").write_text(
+        "profile: {age: 68, sex: male}\n"
+        "items:\n  - dose: 1500 mg calcium carbonate\n    frequency: 3 times daily\n    purpose: phosphate binder\n"
+        "  - 1000 IU D3\n  - 100 mcg MK-7\n",
+        encoding="utf-8",
+    )
+    data = suggest_json(cli, "ckd.yaml")
+    assert rows(data) == [
+        ("calcium-single-dose", "calcium", "info", "clinician", f"1500 mg calcium carbonate {BINDER_NOT_SPLIT}"),
+    ]
+    assert data["after"]["totals"] == data["before"]["totals"]
+
+
+def test_calcium_acetate_in_ckd_is_a_binder_without_saying_so(cli: Cli, tmp_path: Path) -> None:
+    # PhosLo: 667 mg calcium acetate = 169 mg calcium per gelcap (label); 4 gelcaps with a meal = 676 mg at once.
+    (tmp_path / "ckd.yaml").write_text(
+        "profile: {age: 60, sex: female, conditions: [chronic kidney disease]}\n"
+        "items:\n  - product: PhosLo\n    servings: 4\n    frequency: 3 times daily\n"
+        "    ingredients: [169 mg calcium (as acetate)]\n  - 1000 IU D3\n  - 100 mcg MK-7\n",
+        encoding="utf-8",
+    )
+    single = next(r for r in rows(suggest_json(cli, "ckd.yaml")) if r[0] == "calcium-single-dose")
+    assert single == ("calcium-single-dose", "calcium", "info", "clinician", f"PhosLo {BINDER_NOT_SPLIT}")
+
+
+def test_whole_servings_are_kept_together_within_500_mg(cli: Cli, tmp_path: Path) -> None:
+    # 4 chews of 169 mg = 676 mg at once: 2 intakes of 2 chews (338 mg) rather than 4 of one.
+    (tmp_path / "chews.yaml").write_text(
+        "items:\n  - product: Calcium chew\n    servings: 4\n    ingredients: [169 mg calcium (as citrate)]\n"
+        "  - 1000 IU D3\n  - 100 mcg MK-7\n",
+        encoding="utf-8",
+    )
+    (single,) = [r for r in rows(suggest_json(cli, "chews.yaml")) if r[0] == "calcium-single-dose"]
+    assert single[3:] == (
+        "change",
+        "Split Calcium chew into intakes of 338 mg calcium: 2 servings together twice daily.",
+    )
+
+
+def test_a_stable_vitamin_k_source_on_warfarin_is_kept_as_it_is(cli: Cli, tmp_path: Path) -> None:
+    (tmp_path / "stable.yaml").write_text(
+        "profile: {medications: [warfarin]}\n"
+        "items:\n  - product: Daily multivitamin\n    new: false\n    ingredients: [25 mcg vitamin K1, 400 IU D3]\n",
+        encoding="utf-8",
+    )
+    data = suggest_json(cli, "stable.yaml")
+    # 400 IU D3 a day is below 1,000 IU: d-without-k2 is info, and no K2 is added on warfarin.
+    assert rows(data) == [
+        (
+            "vitamin-k-anticoagulant",
+            "vitamin_k",
+            "warning",
+            "clinician",
+            "Nothing to change: keep the vitamin K intake exactly as it is, every day, and tell the anticoagulation "
+            "clinic before changing or stopping it.",
+        ),
+        ("d-without-k2", "vitamin_d", "info", "clinician", K2_NOT_ADDED),
+    ]
+    assert data["after"]["totals"] == data["before"]["totals"]

@@ -103,6 +103,7 @@ def report_object(report: Report) -> dict[str, Any]:
             {"item": entry.item, "dose": entry.dose, "name": entry.name, "line": entry.location.line}
             for entry in report.not_assessed
         ],
+        "unmatched": [{"kind": u.kind, "text": u.text, "reason": u.reason} for u in report.unmatched],
         "error": _error(report.error) if report.error else None,
         "disclaimer": DISCLAIMER,
     }

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 from ..quantities import amount
-from .base import Context, Hit, Severity, evidence, rule
+from .base import Context, Hit, Scope, Severity, evidence, rule
 
 
 @rule(
@@ -20,6 +20,7 @@ from .base import Context, Hit, Severity, evidence, rule
     evidence=evidence("ods-wyntk"),
     fires="2000 IU D3 + 1000 IU vitamin D3",
     quiet="2000 IU D3 + 100 mcg MK-7",
+    applies_to=Scope("Amounts add up whoever takes them."),
 )
 def duplicate_source(ctx: Context, limits: Mapping[str, float]) -> Iterator[Hit]:
     for total in ctx.totals.values():
@@ -43,6 +44,7 @@ def duplicate_source(ctx: Context, limits: Mapping[str, float]) -> Iterator[Hit]
     evidence=evidence("ods-dsld"),
     fires="100 mcg MK-9",
     quiet="100 mcg MK-7",
+    applies_to=Scope("An unknown ingredient is unassessed whoever takes it."),
 )
 def unrecognized_ingredient(ctx: Context, limits: Mapping[str, float]) -> Iterator[Hit]:
     for unknown in ctx.normalized.unrecognized:

@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from typing import NamedTuple
 
 from ..catalog import catalog, fold
-from ..quantities import amount, lower_label
-from .base import Context, Hit, Severity, evidence, rule
-
-_SPACED_MINERALS = ("calcium", "magnesium")
+from ..interaction_catalog import (
+    Hours,
+    Interaction,
+    NutrientFilter,
+    drug_nutrient,
+    in_unit,
+    matching,
+    per_day,
+    spacing,
+)
+from ..medications import DrugMatch, is_drug
+from ..quantities import amount, lower_label, number
+from .base import Context, Hit, Scope, Severity, evidence, rule
 
 
 def _supplied(ctx: Context, nutrients: tuple[str, ...]) -> list[str]:
@@ -27,6 +37,14 @@ def _names(names: list[str], label: str, article: str = "") -> str:
     return written if fold(written) == fold(label) else f"{written} ({article}{label})"
 
 
+_INR = "a new vitamin K source will move the INR (MK-7 lowered it at 10-20 mcg a day)"
+_NEW = "talk to the prescriber before starting it: " + _INR + ", and the dose or INR checks may need to change."
+_STABLE = (
+    "keep the intake consistent (the same product and dose every day) and tell the anticoagulation clinic before "
+    "changing or stopping it, as the ODS vitamin K fact sheet advises."
+)
+
+
 @rule(
     code="CG301",
     name="vitamin-k-anticoagulant",
@@ -35,24 +53,48 @@ def _names(names: list[str], label: str, article: str = "") -> str:
     rationale="""
         Warfarin, acenocoumarol, phenprocoumon and fluindione work by blocking vitamin K. Vitamin K from a
         supplement counteracts them: MK-7 lowered the INR at 10-20 mcg a day in healthy volunteers on
-        acenocoumarol. Intake must be kept consistent and any supplement agreed with the prescriber.
+        acenocoumarol. A new vitamin K source is an error: talk to the prescriber first. One the regimen says is
+        not new (`new: false`, a long-stable multivitamin the dose was adjusted to) is a warning: keep it
+        consistent and tell the anticoagulation clinic before any change (ODS). Without `new`, both are said.
     """,
     evidence=evidence("ods-vitamin-k", "theuwissen-2013"),
     fires="100 mcg MK-7",
     quiet="5000 IU D3",
     profile={"medications": ["warfarin"]},
+    applies_to=Scope("Vitamin K counteracts a vitamin K antagonist whoever takes it."),
 )
 def vitamin_k_anticoagulant(ctx: Context, limits: Mapping[str, float]) -> Iterator[Hit]:
     if "vitamin_k_antagonist" not in ctx.medications or ctx.per_day("vitamin_k") <= 0:
         return
     forms = ", ".join(sorted({dose.dose for dose in ctx.doses("vitamin_k")}))
     names = " and ".join(dict.fromkeys(ctx.medications["vitamin_k_antagonist"][1]))
-    yield Hit(
-        f"{names} is a vitamin K antagonist, and the regimen adds {_supplied(ctx, ('vitamin_k',))[0]} ({forms}). "
-        "Vitamin K counteracts it (MK-7 lowered the INR at 10-20 mcg a day): do not take this without the "
-        "prescriber, who may need to adjust the dose and check the INR.",
-        "vitamin_k",
+    items = ctx.regimen.items
+    sources = list(dict.fromkeys(dose.item_index for dose in ctx.doses("vitamin_k")))
+    by_state = {
+        state: [items[i].label for i in sources if items[i].new is state] for state in (True, False, None)
+    }
+    message = (
+        f"{names} is a vitamin K antagonist, and the regimen adds {_supplied(ctx, ('vitamin_k',))[0]} ({forms}); "
+        "vitamin K counteracts it."
     )
+    if by_state[True]:
+        message += f" New: {_joined(by_state[True])}: {_NEW}"
+    if by_state[False]:
+        message += f" Already taken: {_joined(by_state[False])}: {_STABLE}"
+    if by_state[None]:
+        unsaid = by_state[None]
+        one = len(unsaid) == 1
+        message += (
+            f" If {_joined(unsaid)} {'is' if one else 'are'} new, {_NEW if one else _NEW.replace(' it:', ' them:')} "
+            f"If {'it is' if one else 'they are'} already part of a stable regimen, "
+            f"{_STABLE if one else _STABLE.replace('stopping it', 'stopping them')}"
+        )
+    stable_only = not by_state[True] and not by_state[None]
+    yield Hit(message, "vitamin_k", Severity.WARNING if stable_only else None)
+
+
+def _joined(labels: list[str]) -> str:
+    return labels[0] if len(labels) == 1 else f"{', '.join(labels[:-1])} and {labels[-1]}"
 
 
 @rule(
@@ -68,6 +110,7 @@ def vitamin_k_anticoagulant(ctx: Context, limits: Mapping[str, float]) -> Iterat
     fires="600 mg calcium (as carbonate)",
     quiet="100 mcg MK-7",
     profile={"medications": ["hydrochlorothiazide"]},
+    applies_to=Scope("A drug interaction: it matters whoever takes the drug."),
 )
 def thiazide_hypercalcemia(ctx: Context, limits: Mapping[str, float]) -> Iterator[Hit]:
     supplied = _supplied(ctx, ("calcium", "vitamin_d"))
@@ -82,31 +125,159 @@ def thiazide_hypercalcemia(ctx: Context, limits: Mapping[str, float]) -> Iterato
     )
 
 
+def _hours(hours: float) -> str:
+    if hours < 1:
+        return f"{hours * 60:g} minutes"
+    return f"{hours:g} hour" if hours == 1 else f"{hours:g} hours"
+
+
+def _listed(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
+
+
+def _timing(drug: str, minerals: list[str], hours: Hours | None) -> str:
+    """The interval of a spacing entry as a sentence, from its hours (so the words cannot drift from the data)."""
+    if hours is None:
+        return ""
+    them = _listed(minerals)
+    before, after = hours.before, hours.after
+    if before is not None and after is not None:
+        if before == after:
+            return f"Take {drug} at least {_hours(before)} apart from {them}."
+        return f"Take {drug} at least {_hours(before)} before or {_hours(after)} after {them}."
+    if before is not None:
+        return f"Take {drug} first and {them} at least {_hours(before)} later."
+    if after is not None:
+        return f"Take {them} first and {drug} at least {_hours(after)} later."
+    return f"Take {them} {hours.apart}." if hours.apart else ""
+
+
+def _called(shown: list[str], match: DrugMatch) -> str:
+    """A drug as messages name it: "levothyroxine", "Synthroid (levothyroxine)", "Cipro (ciprofloxacin;
+    fluoroquinolone antibiotic)", "dolutegravir (in Triumeq; HIV integrase inhibitor)"; the class label alone when
+    the list named only the class."""
+    label = _label(match)
+    written = " and ".join(dict.fromkeys(shown))
+    extra = []
+    if is_drug(match.drug) and match.drug not in shown and not all(s.startswith(f"{match.drug} (in ") for s in shown):
+        extra.append(match.drug)  # a brand: say which drug it is
+    if fold(label) not in (fold(match.drug), fold(written)):
+        extra.append(label)
+    if not extra:
+        return written
+    if written.endswith(")"):
+        return f"{written[:-1]}; {'; '.join(extra)})"
+    return f"{written} ({'; '.join(extra)})"
+
+
+def _threshold_key(entry: Interaction, wanted: NutrientFilter) -> str:
+    assert wanted.threshold is not None
+    unit = wanted.threshold.unit.lower().replace(" ", "_")
+    return f"{entry.id.replace('-', '_')}_{unit}_per_{wanted.threshold.per}"
+
+
+def _thresholds(entries: tuple[Interaction, ...]) -> dict[str, float]:
+    return {
+        _threshold_key(entry, wanted): wanted.threshold.amount
+        for entry in entries
+        for wanted in entry.nutrients
+        if wanted.threshold is not None
+    }
+
+
+class _Supplied(NamedTuple):
+    nutrient: str
+    phrase: str  # "500 mg of calcium a day"
+    word: str  # "calcium"
+
+
+def _supplied_by(ctx: Context, entry: Interaction, limits: Mapping[str, float]) -> list[_Supplied]:
+    """The entry's nutrients the regimen supplies, at or above the entry's thresholds."""
+    known = catalog().nutrients
+    found = []
+    for wanted in entry.nutrients:
+        if wanted.nutrient not in known:  # a nutrient this build of the reference data does not carry
+            continue
+        doses = matching(ctx.doses(wanted.nutrient), wanted)
+        if not doses:
+            continue
+        nutrient = known[wanted.nutrient]
+        word = wanted.label or lower_label(nutrient.label)
+        if wanted.threshold is None:
+            total = sum(d.per_day for d in doses)
+            if total > 0:
+                found.append(
+                    _Supplied(wanted.nutrient, f"{amount(total, nutrient.unit, nutrient.id)} of {word} a day", word)
+                )
+            continue
+        unit = wanted.threshold.unit
+        limit = limits.get(_threshold_key(entry, wanted), wanted.threshold.amount)
+        if wanted.threshold.per == "intake":
+            by_item: dict[int, float] = {}
+            for dose in doses:
+                by_item[dose.item_index] = by_item.get(dose.item_index, 0.0) + in_unit(dose, dose.per_intake, unit)
+            value = max(by_item.values())
+            if value >= limit:
+                found.append(_Supplied(wanted.nutrient, f"{number(value)} {unit} of {word} in one intake", word))
+            continue
+        value = per_day(doses, unit)
+        if value >= limit:
+            shown = amount(value, unit, nutrient.id) if unit == nutrient.unit else f"{number(value)} {unit}"
+            found.append(_Supplied(wanted.nutrient, f"{shown} of {word} a day", word))
+    return found
+
+
+def _taken(ctx: Context, entry: Interaction, oral_only: bool) -> dict[str, tuple[DrugMatch, list[str]]]:
+    """The list's drugs an entry concerns, by generic name, with the names reports use for them."""
+    found: dict[str, tuple[DrugMatch, list[str]]] = {}
+    for taken in ctx.drugs:
+        if oral_only and taken.line.route == "parenteral":
+            continue  # given by vein or injection: nothing to bind in the gut
+        if entry.concerns(taken.match.drug, taken.match.drug_class):
+            found.setdefault(taken.match.drug, (taken.match, []))[1].append(taken.shown)
+    return found
+
+
+def _label(match: DrugMatch) -> str:
+    return catalog().medication_classes[match.drug_class].label
+
+
 @rule(
     code="CG303",
     name="mineral-drug-spacing",
     severity=Severity.WARNING,
-    summary="Calcium or magnesium with levothyroxine, a bisphosphonate, a tetracycline or a fluoroquinolone.",
+    summary="Calcium, magnesium, iron, zinc or chromium with a drug they bind in the gut: take them apart.",
     rationale="""
-        Calcium and magnesium bind these drugs in the gut and reduce their absorption. Taking them apart keeps both
-        working: levothyroxine at least 4 hours apart; a bisphosphonate first, with the mineral at least 30 minutes
-        later (60 for ibandronate); tetracyclines and fluoroquinolones at least 2 hours before or 4-6 hours after.
+        Polyvalent minerals bind these drugs in the gut and cut their absorption; taken apart, both work. The interval
+        is each drug's own, from its label where the label gives one (ciprofloxacin 2 hours before or 6 after,
+        moxifloxacin 4 before or 8 after, levothyroxine 4 hours apart, a bisphosphonate first and alone), and the
+        longer one where sources differ. Every entry is data in interactions.yaml, with its source.
     """,
-    evidence=evidence("ods-calcium", "ods-magnesium"),
+    evidence=evidence("ods-calcium", "ods-magnesium", "label-cipro", "label-synthroid"),
     fires="500 mg calcium (as citrate)",
     quiet="5000 IU D3",
     profile={"medications": ["levothyroxine"]},
+    applies_to=Scope("A drug interaction: it matters whoever takes the drug."),
 )
 def mineral_drug_spacing(ctx: Context, limits: Mapping[str, float]) -> Iterator[Hit]:
-    supplied = _supplied(ctx, _SPACED_MINERALS)
-    if not supplied:
-        return
-    for med, names in ctx.medications.values():
-        if med.spacing:
+    for entry in spacing():
+        for drug, (match, shown) in _taken(ctx, entry, oral_only=True).items():
+            supplied = _supplied_by(ctx, entry, limits)
+            if not supplied:
+                continue
+            label = _label(match)
+            name = drug if is_drug(drug) else f"the {label}"
+            parts = [
+                f"{_called(shown, match)} with {' and '.join(s.phrase for s in supplied)}.",
+                entry.why,
+                _timing(name, [s.word for s in supplied], entry.hours),
+                entry.advice,
+            ]
             yield Hit(
-                f"{_names(names, med.label)} with {' and '.join(supplied)}. {med.spacing}",
-                "calcium" if ctx.per_day("calcium") > 0 else "magnesium",
-                evidence=evidence(*med.evidence),
+                " ".join(part for part in parts if part),
+                supplied[0].nutrient,
+                Severity(entry.severity),
+                evidence(*entry.source),
             )
 
 
@@ -124,6 +295,7 @@ def mineral_drug_spacing(ctx: Context, limits: Mapping[str, float]) -> Iterator[
     fires="2000 IU D3",
     quiet="100 mcg MK-7",
     profile={"conditions": ["sarcoidosis"]},
+    applies_to=Scope("A condition changes how calcium and vitamin D are handled at any age."),
 )
 def condition_caution(ctx: Context, limits: Mapping[str, float]) -> Iterator[Hit]:
     for condition, names in ctx.conditions.values():
@@ -135,4 +307,56 @@ def condition_caution(ctx: Context, limits: Mapping[str, float]) -> Iterator[Hit
             supplied[0],
             Severity(condition.severity),
             evidence(*condition.evidence),
+        )
+
+
+_DRUG_NUTRIENT = drug_nutrient()
+
+
+@rule(
+    code="CG305",
+    name="drug-nutrient",
+    severity=Severity.WARNING,
+    summary="A supplement with a medication it interacts with, or a dose that disturbs laboratory tests.",
+    rationale="""
+        The interactions a pharmacist's checker reports between medications and vitamins or minerals: orlistat and
+        bile-acid sequestrants with fat-soluble vitamins, acid suppressants with calcium carbonate, magnesium, B12 and
+        iron, metformin with B12, steroids and enzyme-inducing anticonvulsants with vitamin D, methotrexate with folic
+        acid, high-dose vitamin E with anticoagulants, vitamin A with oral retinoids, potassium with drugs that hold
+        it, diuretics that lose minerals, digoxin and lithium with calcium, levodopa with B6 and iron, and high-dose
+        biotin with laboratory tests. Each entry is data with its severity, source, basis and year; depletions fire
+        on the drug alone, as monitoring advice.
+    """,
+    evidence=evidence("ods-vitamin-e", "ods-vitamin-b12", "ods-calcium", "ods-vitamin-d"),
+    fires="800 IU vitamin E",
+    quiet="200 IU vitamin E",
+    profile={"medications": ["warfarin"]},
+    thresholds=_thresholds(_DRUG_NUTRIENT),
+    applies_to=Scope("A drug interaction: it matters whoever takes the drug."),
+)
+def drug_nutrient_rule(ctx: Context, limits: Mapping[str, float]) -> Iterator[Hit]:
+    for entry in _DRUG_NUTRIENT:
+        if any(cls in ctx.medications for cls in entry.unless):
+            continue
+        supplied = _supplied_by(ctx, entry, limits)
+        tail = " ".join(part for part in (entry.why, entry.advice) if part)
+        if not entry.classes and not entry.drugs:  # a dose that matters by itself (biotin and lab tests)
+            if supplied:
+                yield Hit(
+                    f"The regimen adds {' and '.join(s.phrase for s in supplied)}. {tail}",
+                    supplied[0].nutrient,
+                    Severity(entry.severity),
+                    evidence(*entry.source),
+                )
+            continue
+        taken = _taken(ctx, entry, oral_only=False)
+        if not taken or not (supplied or entry.always):
+            continue
+        names = " and ".join(_called(shown, match) for match, shown in taken.values())
+        head = f"{names} with {' and '.join(s.phrase for s in supplied)}." if supplied else f"{names}:"
+        yield Hit(
+            f"{head} {tail}",
+            supplied[0].nutrient if supplied else entry.nutrients[0].nutrient,
+            Severity(entry.severity),
+            evidence(*entry.source),
         )

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 from .. import data
+from ..intent import is_binder, prescribed
 from ..quantities import amount, lower_label, number, vitamin_d_iu
-from .base import Context, Evidence, Hit, Severity, evidence, rule
+from .base import Context, Evidence, Hit, Scope, Severity, evidence, rule
 
 _UL_APPLIES = {
     "supplemental": "supplemental {label} (the UL applies to supplements and medicines, not food)",
@@ -34,12 +35,16 @@ def _dri_source(nutrient: str) -> Evidence:
         The UL is the highest daily intake likely to pose no risk of adverse effects for almost everyone in a life
         stage. Above it the risk rises: warning, and error at twice the UL. For magnesium the UL applies to
         supplements only, for vitamin A to preformed vitamin A only. In pregnancy, preformed vitamin A at or above
-        the UL is an error (it is teratogenic).
+        the UL is an error (it is teratogenic). Where a prescribed dose is part of the total (stated with
+        `prescribed: true`, or a single vitamin D intake of 50,000 IU or more, prescription strength in the US) the
+        message says that the UL does not apply to doses taken under medical supervision; a phosphate binder's dose
+        is referred to the nephrologist.
     """,
     evidence=evidence("nasem-2011", "iom-2001", "iom-1997"),
     thresholds={"error_ratio": 2.0},
     fires="10000 IU D3",
     quiet="4000 IU D3",
+    applies_to=Scope("Every life stage has its own UL (NASEM), infants and pregnancy included."),
 )
 def above_ul(ctx: Context, limits: Mapping[str, float]) -> Iterator[Hit]:
     pregnant = ctx.regimen.profile.pregnant
@@ -67,10 +72,49 @@ def above_ul(ctx: Context, limits: Mapping[str, float]) -> Iterator[Hit]:
             else _dri_source(total.nutrient)
         )
         severity = Severity.ERROR if ratio >= limits["error_ratio"] else None
+        message += _supervised(ctx, total.nutrient)
         if teratogenic:
             message += " In pregnancy, preformed vitamin A at or above the UL can cause birth defects."
             severity = Severity.ERROR
         yield Hit(message, total.nutrient, severity, (source,))
+
+
+SUPERVISED = (
+    "above the UL; the UL does not apply to doses taken under medical supervision — confirm the course and its "
+    "length with the prescriber."
+)
+
+
+def _supervised(ctx: Context, nutrient: str) -> str:
+    """What above-ul adds when prescribed items or phosphate binders make up part of the total."""
+    items = ctx.regimen.items
+    profile = ctx.regimen.profile
+    counted = [i for i, doses in ctx.per_intake_by_item(nutrient).items() if any(d.counts_toward_ul for d in doses)]
+    binders = [i for i in counted if is_binder(items[i], profile)]
+    stated = [i for i in counted if i not in binders and items[i].prescribed]
+    implied = [
+        i
+        for i in counted
+        if i not in binders and items[i].prescribed is None and prescribed(items[i], ctx.item_doses(i))
+    ]
+    text = ""
+    if stated:
+        text += f" {_listed([items[i].label for i in stated])} prescribed: {SUPERVISED}"
+    if implied:
+        text += (
+            f" {_listed([items[i].label for i in implied])} prescription strength (counted as prescribed unless "
+            f"the regimen says 'prescribed: false'): {SUPERVISED}"
+        )
+    if binders:
+        text += (
+            f" {_listed([items[i].label for i in binders])} a phosphate binder, taken with meals: its dose is the "
+            "nephrologist's; ask the nephrologist (KDIGO 2017 suggests restricting calcium-based binders)."
+        )
+    return text
+
+
+def _listed(labels: list[str]) -> str:
+    return f"{labels[0]} is" if len(labels) == 1 else f"{', '.join(labels[:-1])} and {labels[-1]} are"
 
 
 @rule(
@@ -88,6 +132,7 @@ def above_ul(ctx: Context, limits: Mapping[str, float]) -> Iterator[Hit]:
     thresholds={"info_iu": 50_000, "warning_iu": 100_000, "error_iu": 300_000},
     fires="500000 IU D3 yearly",
     quiet="25000 IU D3 every 2 weeks",
+    applies_to=Scope("Intermittent mega-doses need supervision at any age (the falls evidence is from women 70+)."),
 )
 def vitamin_d_bolus(ctx: Context, limits: Mapping[str, float]) -> Iterator[Hit]:
     for doses in ctx.per_intake_by_item("vitamin_d").values():
@@ -128,6 +173,7 @@ def vitamin_d_bolus(ctx: Context, limits: Mapping[str, float]) -> Iterator[Hit]:
     thresholds={"max_mg_per_intake": 500},
     fires="1000 mg calcium (as citrate)",
     quiet="500 mg calcium (as citrate) twice daily + 1000 IU D3",
+    applies_to=Scope("Calcium is absorbed best in doses of 500 mg or less (NIH ODS), whoever takes it."),
 )
 def calcium_single_dose(ctx: Context, limits: Mapping[str, float]) -> Iterator[Hit]:
     for doses in ctx.per_intake_by_item("calcium").values():
@@ -153,6 +199,7 @@ def calcium_single_dose(ctx: Context, limits: Mapping[str, float]) -> Iterator[H
     evidence=evidence("ods-calcium", "jackson-2006"),
     fires="500 mg calcium (as citrate)",
     quiet="500 mg calcium (as citrate) + 1000 IU D3",
+    applies_to=Scope("Vitamin D is needed to absorb calcium at every life stage."),
 )
 def calcium_without_d(ctx: Context, limits: Mapping[str, float]) -> Iterator[Hit]:
     calcium = ctx.per_day("calcium")

@@ -5,9 +5,21 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 from ..quantities import number, vitamin_d_iu
-from .base import Context, Hit, Severity, evidence, rule
+from .base import Context, Hit, Scope, Severity, evidence, rule
 
 K2_FORMS = ("mk4", "mk7", "k2")
+#: Both K2 rules speak to adults only: the K2 trials enrolled adults, and nothing supports K2 for children.
+ADULTS = Scope(
+    why="""
+        The K2 trials behind these rules (Knapen 2013, 2015: 180 mcg MK-7 a day) enrolled adults, mostly
+        postmenopausal women; no source supports K2 supplements for infants or children (the vitamin K AI is
+        2 mcg a day at 0-6 months, 30 mcg at 1-3 years), so for anyone under 19 the rules stay quiet.
+    """,
+    groups=("males", "females", "pregnancy", "lactation"),
+    min_age_years=19,
+    info_only=("pregnancy", "lactation"),
+    info_only_note="No safety data on K2 supplements exist in {group}; ask the clinician before taking one.",
+)
 _WHY_K2 = (
     "vitamin K2 activates osteocalcin, which binds calcium into bone, and matrix Gla-protein, which keeps it out "
     "of arteries"
@@ -30,6 +42,7 @@ _WHY_K2 = (
     thresholds={"warning_iu_per_day": 1000},
     fires="5000 IU D3",
     quiet="5000 IU D3 + 100 mcg MK-7",
+    applies_to=ADULTS,
 )
 def d_without_k2(ctx: Context, limits: Mapping[str, float]) -> Iterator[Hit]:
     d_mcg = ctx.per_day("vitamin_d")
@@ -42,7 +55,10 @@ def d_without_k2(ctx: Context, limits: Mapping[str, float]) -> Iterator[Hit]:
     other_k = sorted({dose.dose for dose in ctx.doses("vitamin_k")})
     if other_k:
         message += f" The regimen has vitamin K ({', '.join(other_k)}) but not as K2, which this rule asks for."
-    message += " No official D:K2 requirement exists; consider adding 90-180 mcg MK-7 a day."
+    message += " No official D:K2 requirement exists"
+    profile = ctx.regimen.profile
+    # In pregnancy and lactation the scope's note replaces the advice to add K2.
+    message += "." if profile.pregnant or profile.lactating else "; consider adding 90-180 mcg MK-7 a day."
     yield Hit(message, "vitamin_d", None if meaningful else Severity.INFO)
 
 
@@ -60,6 +76,7 @@ def d_without_k2(ctx: Context, limits: Mapping[str, float]) -> Iterator[Hit]:
     thresholds={"k2_mcg_per_1000_iu": 10},
     fires="20000 IU D3 + 100 mcg MK-7",
     quiet="5000 IU D3 + 100 mcg MK-7",
+    applies_to=ADULTS,
 )
 def low_k2_for_d(ctx: Context, limits: Mapping[str, float]) -> Iterator[Hit]:
     d_mcg = ctx.per_day("vitamin_d")

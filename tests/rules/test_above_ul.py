@@ -158,3 +158,63 @@ def test_pregnancy_message() -> None:
 def test_error_ratio_override() -> None:
     assert found("6000 IU D3", thresholds={RULE: {"error_ratio": 1.5}}) == [("vitamin_d", "error")]  # 150 %
     assert found("5999 IU D3", thresholds={RULE: {"error_ratio": 1.5}}) == [("vitamin_d", "warning")]
+
+
+# Prescribed doses: the UL does not apply to doses taken under medical supervision (the message says so).
+SUPERVISED = (
+    "above the UL; the UL does not apply to doses taken under medical supervision — confirm the course and its "
+    "length with the prescriber."
+)
+IMPLIED = "prescription strength (counted as prescribed unless the regimen says 'prescribed: false'): "
+# 49,999 IU / 7 = 7,142.7 IU = 178.6 mcg a day, 179 % of the adult UL of 100 mcg (a warning).
+D2_BELOW = "Vitamin D totals 179 mcg (7,143 IU) a day, 179% of the UL of 100 mcg (4,000 IU) for Adults 19-50 years."
+
+
+def above_message(text: str) -> str:
+    (finding,) = check_yaml(text, select=[RULE]).findings
+    return finding.message
+
+
+def test_just_below_prescription_strength_is_not_called_prescribed() -> None:
+    assert above_message("items: [49999 IU D2 weekly]\n") == D2_BELOW
+
+
+def test_prescription_strength_at_50000_iu_in_one_intake() -> None:
+    # 50,000 / 7 = 7,142.9 IU = 178.57 mcg a day
+    assert above_message("items: [50000 IU D2 weekly]\n") == (
+        "Vitamin D totals 179 mcg (7,143 IU) a day, 179% of the UL of 100 mcg (4,000 IU) for Adults 19-50 years. "
+        f"50000 IU D2 weekly is {IMPLIED}{SUPERVISED}"
+    )
+
+
+def test_servings_make_one_intake() -> None:
+    # 2 capsules of 25,000 IU at once = 50,000 IU in one intake
+    text = "items:\n  - dose: 25000 IU D3\n    servings: 2\n    frequency: weekly\n"
+    assert above_message(text).endswith(f"25000 IU D3 is {IMPLIED}{SUPERVISED}")
+
+
+def test_prescribed_false_is_the_file_s_word() -> None:
+    text = "items:\n  - dose: 50000 IU D2 weekly\n    prescribed: false\n"
+    assert above_message(text) == D2_BELOW
+
+
+def test_stated_prescription_with_an_otc_item() -> None:
+    # 6,000 IU prescribed + 1,000 IU OTC = 7,000 IU = 175 mcg a day, 175 %
+    text = "items:\n  - dose: 6000 IU D3\n    prescribed: true\n  - 1000 IU D3\n"
+    assert above_message(text) == (
+        "Vitamin D totals 175 mcg (7,000 IU) a day, 175% of the UL of 100 mcg (4,000 IU) for Adults 19-50 years. "
+        f"6000 IU D3 is prescribed: {SUPERVISED}"
+    )
+
+
+def test_binder_above_the_ul_goes_to_the_nephrologist() -> None:
+    # 1,500 mg calcium carbonate x 40 % = 600 mg, with 3 meals = 1,800 mg + 700 mg diet = 2,500 mg; UL at 68: 2,000.
+    text = (
+        "profile: {age: 68, sex: male, conditions: [CKD stage 4], diet: {calcium: 700 mg}}\n"
+        "items:\n  - dose: 1500 mg calcium carbonate\n    frequency: 3 times daily\n    purpose: phosphate binder\n"
+    )
+    assert above_message(text) == (
+        "Calcium totals 2,500 mg a day, 125% of the UL of 2,000 mg for Males 51-70 years. 1500 mg calcium carbonate "
+        "is a phosphate binder, taken with meals: its dose is the nephrologist's; ask the nephrologist (KDIGO 2017 "
+        "suggests restricting calcium-based binders)."
+    )

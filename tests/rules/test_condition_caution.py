@@ -69,4 +69,4 @@ def test_exact_message_kidney_disease() -> None:
 
 def test_an_unknown_condition_is_noted() -> None:
     report = check_text("2000 IU D3", conditions=["osteoporosis"])
-    assert "condition 'osteoporosis' is not one calcguide checks cautions for" in report.notes
+    assert [tuple(u) for u in report.unmatched] == [("condition", "osteoporosis", "not in calcguide's catalogue")]

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import pytest
-from conftest import check_text
+from conftest import check_text, check_yaml
 
 RULE = "vitamin-k-anticoagulant"
-TAIL = (
-    "Vitamin K counteracts it (MK-7 lowered the INR at 10-20 mcg a day): do not take this without the prescriber, "
-    "who may need to adjust the dose and check the INR."
+NEW = (
+    "talk to the prescriber before starting it: a new vitamin K source will move the INR (MK-7 lowered it at 10-20 mcg "
+    "a day), and the dose or INR checks may need to change."
 )
+STABLE = (
+    "keep the intake consistent (the same product and dose every day) and tell the anticoagulation clinic before "
+    "changing or stopping it, as the ODS vitamin K fact sheet advises."
+)
+TAIL = f"If 100 mcg MK-7 is new, {NEW} If it is already part of a stable regimen, {STABLE}"
 
 
 @pytest.mark.parametrize(
@@ -26,7 +31,7 @@ TAIL = (
         ("700 mcg MK-7 weekly", ["warfarin"], ["error"]),
         ("5000 IU D3", ["warfarin"], []),  # no vitamin K
         ("100 mcg MK-7", [], []),
-        ("100 mcg MK-7", ["apixaban"], []),  # not a vitamin K antagonist
+        ("100 mcg MK-7", ["amlodipine"], []),  # not a vitamin K antagonist
         ("100 mcg MK-7", ["levothyroxine"], []),
     ],
 )
@@ -44,7 +49,8 @@ def test_exact_message() -> None:
         "vitamin_k",
     )
     assert finding.message == (
-        f"warfarin is a vitamin K antagonist, and the regimen adds 100 mcg of vitamin K a day (100 mcg MK-7). {TAIL}"
+        "warfarin is a vitamin K antagonist, and the regimen adds 100 mcg of vitamin K a day (100 mcg MK-7); vitamin K "
+        f"counteracts it. {TAIL}"
     )
     assert [e.url for e in finding.evidence] == [
         "https://ods.od.nih.gov/factsheets/VitaminK-HealthProfessional/",
@@ -60,10 +66,56 @@ def test_message_lists_every_vitamin_k_dose_and_every_name() -> None:
     # 100 + 45 = 145 mcg a day
     assert finding.message == (
         "warfarin and Coumadin is a vitamin K antagonist, and the regimen adds 145 mcg of vitamin K a day "
-        f"(100 mcg MK-7, 45 mcg vitamin K1). {TAIL}"
+        "(100 mcg MK-7, 45 mcg vitamin K1); vitamin K counteracts it. If 100 mcg MK-7 and 45 mcg vitamin K1 are new, "
+        f"{NEW.replace(' it:', ' them:')} If they are already part of a stable regimen, "
+        f"{STABLE.replace('stopping it', 'stopping them')}"
     )
 
 
 def test_an_unknown_medication_is_noted() -> None:
-    report = check_text("100 mcg MK-7", medications=["apixaban"])
-    assert "medication 'apixaban' is not one calcguide checks interactions for" in report.notes
+    report = check_text("100 mcg MK-7", medications=["amlodipine"])
+    assert [tuple(u) for u in report.unmatched] == [("medication", "amlodipine", "not in calcguide's catalogue")]
+
+
+# A new vitamin K source (new: true) against a stable one (new: false): the ODS advice for a stable intake is to keep
+# it consistent and tell the clinic before changing it, not to stop it.
+HEAD = (
+    "warfarin is a vitamin K antagonist, and the regimen adds {amount} of vitamin K a day ({forms}); vitamin K "
+    "counteracts it."
+)
+
+
+def _finding(items: str) -> tuple[str, str]:
+    report = check_yaml(f"profile: {{medications: [warfarin]}}\nitems:\n{items}", select=[RULE])
+    (finding,) = report.findings
+    return finding.severity.value, finding.message
+
+
+def test_a_new_k2_product_goes_to_the_prescriber_first() -> None:
+    severity, message = _finding("  - dose: 90 mcg MK-7\n    new: true\n")
+    assert severity == "error"
+    assert message == HEAD.format(amount="90 mcg", forms="90 mcg MK-7") + f" New: 90 mcg MK-7: {NEW}"
+
+
+def test_a_stable_multivitamin_is_kept_consistent() -> None:
+    severity, message = _finding(
+        "  - product: Daily multivitamin\n    new: false\n    ingredients: [25 mcg vitamin K1, 400 IU D3]\n"
+    )
+    assert severity == "warning"
+    assert message == (
+        HEAD.format(amount="25 mcg", forms="25 mcg vitamin K1") + f" Already taken: Daily multivitamin: {STABLE}"
+    )
+    assert "do not take" not in message
+
+
+def test_a_stable_multivitamin_and_a_new_k2_are_told_apart() -> None:
+    severity, message = _finding(
+        "  - product: Daily multivitamin\n    new: false\n    ingredients: [25 mcg vitamin K1]\n"
+        "  - dose: 90 mcg MK-7\n    new: true\n"
+    )
+    # 25 + 90 = 115 mcg a day
+    assert severity == "error"
+    assert message == (
+        HEAD.format(amount="115 mcg", forms="25 mcg vitamin K1, 90 mcg MK-7")
+        + f" New: 90 mcg MK-7: {NEW} Already taken: Daily multivitamin: {STABLE}"
+    )

@@ -1,0 +1,51 @@
+"""What an item is for, beyond its dose: a prescription (stated, or implied by its strength) or a phosphate binder.
+
+Rules word their findings and ``suggest`` and ``schedule`` keep their hands off by these: a prescribed dose and a
+binder's dose are the prescriber's and the nephrologist's to change, and a binder is taken with meals by design.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from . import data
+from .catalog import catalog, fold
+from .normalize import NutrientDose
+from .quantities import vitamin_d_iu
+from .regimen import Item, Profile
+
+
+def prescription_iu() -> float:
+    """The single vitamin D intake from which a dose is prescription strength in the US (advice.yaml)."""
+    return float(data.load("advice")["prescription"]["vitamin_d_iu"])
+
+
+def prescribed(item: Item, doses: Iterable[NutrientDose]) -> bool:
+    """Whether ``item`` is taken under a prescription: the file says so, or (unless it says ``prescribed: false``)
+    one intake holds prescription-strength vitamin D. ``doses`` are the item's converted doses."""
+    if item.prescribed is not None:
+        return item.prescribed
+    d_mcg = sum(dose.per_intake for dose in doses if dose.nutrient == "vitamin_d")
+    return d_mcg > 0 and vitamin_d_iu(d_mcg) >= prescription_iu()
+
+
+def _binder_words() -> tuple[set[str], set[str]]:
+    binders = data.load("advice")["binders"]
+    return {fold(p) for p in binders["purposes"]}, {fold(n) for n in binders["calcium_salts"]}
+
+
+def has_ckd(profile: Profile) -> bool:
+    known = catalog()
+    return any(
+        (condition := known.condition(name)) is not None and condition.id == "chronic_kidney_disease"
+        for name in profile.conditions
+    )
+
+
+def is_binder(item: Item, profile: Profile) -> bool:
+    """A phosphate binder: ``purpose: phosphate binder``, or a calcium acetate product taken in kidney disease."""
+    purposes, salts = _binder_words()
+    if item.purpose is not None:
+        return fold(item.purpose) in purposes
+    named = {fold(item.label)} | {fold(f"{dose.dose.name} {dose.dose.form or ''}") for dose in item.doses}
+    return has_ckd(profile) and any(salt in name for name in named for salt in salts)

@@ -1,0 +1,26 @@
+"""Name matching shared by every lookup: the folded key of a name, and the closest known name to a misspelt one."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+
+_NOT_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
+def fold(name: str) -> str:
+    """The matching key of a name: lower case, letters and digits only ("MK-7" and "mk 7" are one name)."""
+    return _NOT_ALNUM.sub("", name.lower().replace("µ", "u").replace("β", "beta"))
+
+
+def suggest(name: str, choices: Iterable[str]) -> str | None:
+    """The closest known name to a misspelt one, for a "did you mean"; None when nothing is close."""
+    by_key = {fold(choice): choice for choice in choices}
+    key = fold(name)
+    close = difflib.get_close_matches(key, list(by_key), n=1, cutoff=0.75)
+    if close:
+        return by_key[close[0]]
+    # A clipped word ("warn" for "warning") is close in meaning though not in letters.
+    clipped = [choice for k, choice in by_key.items() if len(key) >= 3 and k.startswith(key)]
+    return clipped[0] if len(clipped) == 1 else None
