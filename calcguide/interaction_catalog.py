@@ -15,7 +15,9 @@ from . import data
 from .catalog import Ingredient, Salt, catalog, fold
 from .doses import parse_dose
 from .errors import InputError
+from .medications import DrugMatch
 from .normalize import NutrientDose
+from .regimen import Regimen
 
 KINDS = (
     "spacing",
@@ -218,3 +220,68 @@ def matching(doses: Iterable[NutrientDose], wanted: NutrientFilter) -> list[Nutr
 
 def per_day(doses: Iterable[NutrientDose], unit: str) -> float:
     return sum(in_unit(d, d.per_day, unit) for d in doses)
+
+
+def describe(drugs: Iterable[DrugMatch]) -> str:
+    """What medicines are, for reports: the data's words for an active vitamin D drug, else the class."""
+    known = catalog().medication_classes
+    active = active_vitamin_d()
+    parts = []
+    for drug in drugs:
+        if drug.drug in active:
+            parts.append(active[drug.drug].what)
+        else:
+            label = known[drug.drug_class].label
+            parts.append(f"{drug.drug}, a medication" + ("" if drug.drug == label else f" ({label})"))
+    return "; ".join(parts)
+
+
+class ListedBinder(NamedTuple):
+    drug: str
+    nutrient: str
+    says: str
+    source: tuple[str, ...]
+
+
+class Binders(NamedTuple):
+    purposes: frozenset[str]  # folded
+    ckd_salts: frozenset[str]
+    conditions: frozenset[str]
+    says: str
+    others: str
+    source: tuple[str, ...]
+    listed: dict[str, ListedBinder]
+
+
+@cache
+def binders() -> Binders:
+    raw = data.load("interactions")["binders"]
+    return Binders(
+        frozenset(fold(p) for p in raw["purposes"]),
+        frozenset(raw["ckd_salts"]),
+        frozenset(raw["conditions"]),
+        _text(raw["says"]),
+        _text(raw["others"]),
+        tuple(raw["source"]),
+        {
+            str(entry["drug"]): ListedBinder(
+                str(entry["drug"]), str(entry["nutrient"]), _text(entry["says"]), tuple(entry["source"])
+            )
+            for entry in raw["listed"]
+        },
+    )
+
+
+def binder_items(regimen: Regimen, doses: Iterable[NutrientDose], conditions: Iterable[str]) -> frozenset[int]:
+    """The items that are calcium-based phosphate binders: ``purpose: phosphate binder`` on a calcium item, or
+    calcium acetate in a kidney-disease profile. Their calcium counts; their timing (with meals) is not advice's."""
+    known = binders()
+    ckd = bool(known.conditions & set(conditions))
+    found = set()
+    for dose in doses:
+        if dose.nutrient != "calcium":
+            continue
+        purpose = regimen.items[dose.item_index].purpose
+        if (purpose is not None and fold(purpose) in known.purposes) or (ckd and dose.ingredient in known.ckd_salts):
+            found.add(dose.item_index)
+    return frozenset(found)

@@ -7,6 +7,7 @@ from typing import NamedTuple
 from .catalog import Catalog, Ingredient, Nutrient, Salt, catalog, fold
 from .doses import Frequency
 from .errors import InputError, Location
+from .medications import MedicineItem, medicine_named
 from .regimen import DietAmount, Dose, Regimen
 
 _MASS_IN_MG = {"mcg": 0.001, "mg": 1.0, "mg elemental": 1.0, "g": 1000.0}
@@ -61,6 +62,7 @@ class Normalized(NamedTuple):
     diet: dict[str, float]
     notes: tuple[str, ...]
     not_assessed: tuple[NotAssessed, ...] = ()
+    medicines: tuple[MedicineItem, ...] = ()  # items that name a medication (calcitriol): never counted
 
 
 def _fmt(value: float) -> str:
@@ -187,6 +189,7 @@ def normalize(regimen: Regimen) -> Normalized:
     known = catalog()
     doses: list[NutrientDose] = []
     unrecognized: list[Unrecognized] = []
+    medicines: list[MedicineItem] = []
     notes: list[str] = []
     for index, item in enumerate(regimen.items):
         for dose in item.doses:
@@ -195,10 +198,12 @@ def normalize(regimen: Regimen) -> Normalized:
             )
             if converted is not None:
                 doses.append(converted)
-            if unknown is not None:
+            if unknown is not None and (drugs := medicine_named(unknown.name)):
+                medicines.append(MedicineItem(unknown.item, unknown.dose, unknown.name, drugs, unknown.location))
+            elif unknown is not None:
                 unrecognized.append(unknown)
             notes.extend(dose_notes)
     diet: dict[str, float] = {}
     for entry in regimen.profile.diet:
         diet[entry.nutrient] = diet.get(entry.nutrient, 0.0) + _diet_amount(entry, known)
-    return Normalized(tuple(doses), tuple(unrecognized), diet, tuple(dict.fromkeys(notes)))
+    return Normalized(tuple(doses), tuple(unrecognized), diet, tuple(dict.fromkeys(notes)), medicines=tuple(medicines))

@@ -10,6 +10,7 @@ from ..interaction_catalog import (
     Hours,
     Interaction,
     NutrientFilter,
+    binders,
     drug_nutrient,
     in_unit,
     matching,
@@ -322,5 +323,55 @@ def drug_nutrient_rule(ctx: Context, limits: Mapping[str, float]) -> Iterator[Hi
             f"{head} {tail}",
             supplied[0].nutrient if supplied else entry.nutrients[0].nutrient,
             Severity(entry.severity),
+            evidence(*entry.source),
+        )
+
+
+@rule(
+    code="CG306",
+    name="phosphate-binder",
+    severity=Severity.INFO,
+    summary="A calcium-based phosphate binder (calcium acetate, or calcium with purpose: phosphate binder).",
+    rationale="""
+        Calcium acetate and calcium carbonate taken as phosphate binders are calcium toward the totals, but they are
+        taken with meals by design, so calcguide never advises moving or splitting them. KDIGO 2017 suggests
+        restricting calcium-based binders in chronic kidney disease: a nephrologist's decision. Other calcium
+        supplements on top of a calcium binder are a warning. Binders named only in the medication list supply a
+        mineral the totals cannot count without a dose.
+    """,
+    evidence=evidence("kdigo-ckd-mbd", "label-phoslyra"),
+    fires="1334 mg calcium acetate three times daily",
+    quiet="500 mg calcium (as citrate)",
+    profile={"conditions": ["CKD stage 4"]},
+)
+def phosphate_binder(ctx: Context, limits: Mapping[str, float]) -> Iterator[Hit]:
+    known = binders()
+    calcium = ctx.doses("calcium")
+    for index in sorted(ctx.binders):
+        mine = [d for d in calcium if d.item_index == index]
+        others = sum(d.per_day for d in calcium if d.item_index not in ctx.binders)
+        message = (
+            f"{mine[0].item} is a calcium-based phosphate binder: {amount(sum(d.per_day for d in mine), 'mg')} of "
+            f"calcium a day, counted in the totals. {known.says}"
+        )
+        if others > 0:
+            message += f" The regimen adds {amount(others, 'mg')} of calcium a day from other items. {known.others}"
+        yield Hit(
+            message,
+            "calcium",
+            Severity.WARNING if others > 0 else Severity.INFO,
+            evidence(*known.source),
+            mine[0].location,
+        )
+    listed: dict[str, tuple[DrugMatch, list[str]]] = {}
+    for taken in ctx.drugs:
+        if taken.match.drug in known.listed and taken.line.line.text in ctx.regimen.profile.medications:
+            listed.setdefault(taken.match.drug, (taken.match, []))[1].append(taken.shown)
+    for drug, (match, shown) in listed.items():
+        entry = known.listed[drug]
+        yield Hit(
+            f"{_called(shown, match)} in the medication list {entry.says}.",
+            entry.nutrient,
+            Severity.INFO,
             evidence(*entry.source),
         )

@@ -122,7 +122,9 @@ def vitamin_d_bolus(ctx: Context, limits: Mapping[str, float]) -> Iterator[Hit]:
     quiet="500 mg calcium (as citrate) twice daily + 1000 IU D3",
 )
 def calcium_single_dose(ctx: Context, limits: Mapping[str, float]) -> Iterator[Hit]:
-    for doses in ctx.per_intake_by_item("calcium").values():
+    for index, doses in ctx.per_intake_by_item("calcium").items():
+        if index in ctx.binders:  # a phosphate binder is taken with each meal by design: never split
+            continue
         mg = sum(dose.per_intake for dose in doses)
         if mg > limits["max_mg_per_intake"]:
             yield Hit(
@@ -147,7 +149,8 @@ def calcium_single_dose(ctx: Context, limits: Mapping[str, float]) -> Iterator[H
     quiet="500 mg calcium (as citrate) + 1000 IU D3",
 )
 def calcium_without_d(ctx: Context, limits: Mapping[str, float]) -> Iterator[Hit]:
-    calcium = ctx.per_day("calcium")
+    # A phosphate binder's calcium is there to bind phosphate, not to be absorbed.
+    calcium = sum(d.per_day for d in ctx.doses("calcium") if d.item_index not in ctx.binders)
     if calcium > 0 and ctx.per_day("vitamin_d") <= 0:
         yield Hit(
             f"{number(calcium)} mg of calcium a day with no vitamin D in the regimen; vitamin D is needed to absorb "

@@ -10,7 +10,10 @@ GRANULOMA = "Granulomas convert vitamin D to its active form without the usual c
 HYPERCALCEMIA = (
     "Vitamin D and calcium supplements can raise blood calcium further; do not take them without a clinician."
 )
-CKD = "The kidneys regulate calcium, phosphorus, magnesium and active vitamin D; doses need nephrology guidance."
+CKD = (
+    "The kidneys regulate calcium, phosphorus, magnesium, potassium and active vitamin D; doses need nephrology "
+    "guidance."
+)
 
 
 @pytest.mark.parametrize(
