@@ -285,3 +285,41 @@ def binder_items(regimen: Regimen, doses: Iterable[NutrientDose], conditions: It
         if (purpose is not None and fold(purpose) in known.purposes) or (ckd and dose.ingredient in known.ckd_salts):
             found.add(dose.item_index)
     return frozenset(found)
+
+
+class NutrientPair(NamedTuple):
+    """Two supplements (or one and the profile) that work against each other; ``check`` names how to test it."""
+
+    id: str
+    check: str  # separate_items | ratio | profile
+    nutrients: tuple[str, ...]
+    forms: tuple[str, ...]
+    conditions: tuple[str, ...]
+    thresholds: dict[str, float]
+    severity: str
+    why: str
+    advice: str
+    source: tuple[str, ...]
+    basis: str
+    year: int
+
+
+@cache
+def nutrient_pairs() -> tuple[NutrientPair, ...]:
+    return tuple(
+        NutrientPair(
+            str(raw["id"]),
+            str(raw["check"]),
+            tuple(raw["nutrients"]),
+            tuple(raw.get("forms") or ()),
+            tuple(raw.get("conditions") or ()),
+            {str(k): float(v) for k, v in raw["thresholds"].items()},
+            str(raw["severity"]),
+            _text(raw["why"]),
+            _text(raw.get("advice")),
+            tuple(raw["source"]),
+            str(raw["basis"]),
+            int(raw["year"]),
+        )
+        for raw in data.load("interactions")["nutrient_pairs"]
+    )

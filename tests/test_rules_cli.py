@@ -25,12 +25,13 @@ RULES = [
     ("CG304", "condition-caution", "warning"),
     ("CG305", "drug-nutrient", "warning"),
     ("CG306", "phosphate-binder", "info"),
+    ("CG307", "nutrient-pair", "warning"),
     ("CG401", "duplicate-source", "info"),
     ("CG402", "unrecognized-ingredient", "warning"),
 ]
 
 
-def test_rules_lists_all_fourteen_in_code_order(cli: Cli) -> None:
+def test_rules_lists_all_fifteen_in_code_order(cli: Cli) -> None:
     result = cli("rules", env=WIDE)
     assert (result.exit_code, result.stderr) == (0, "")
     lines = [line.strip() for line in result.stdout.splitlines() if line.strip()]
