@@ -150,6 +150,33 @@ def active_vitamin_d() -> dict[str, ActiveVitaminD]:
     }
 
 
+def _hours(hours: float) -> str:
+    if hours < 1:
+        return f"{hours * 60:g} minutes"
+    return f"{hours:g} hour" if hours == 1 else f"{hours:g} hours"
+
+
+def _listed(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
+
+
+def timing(drug: str, minerals: list[str], hours: Hours | None) -> str:
+    """The interval of a spacing entry as a sentence, from its hours (so the words cannot drift from the data)."""
+    if hours is None:
+        return ""
+    them = _listed(minerals)
+    before, after = hours.before, hours.after
+    if before is not None and after is not None:
+        if before == after:
+            return f"Take {drug} at least {_hours(before)} apart from {them}."
+        return f"Take {drug} at least {_hours(before)} before or {_hours(after)} after {them}."
+    if before is not None:
+        return f"Take {drug} first and {them} at least {_hours(before)} later."
+    if after is not None:
+        return f"Take {them} first and {drug} at least {_hours(after)} later."
+    return f"Take {them} {hours.apart}." if hours.apart else ""
+
+
 # --- amounts -------------------------------------------------------------------------------------------------
 
 _MASS = {"mcg": 1.0, "mg": 1000.0, "g": 1_000_000.0}

@@ -7,7 +7,6 @@ from typing import NamedTuple
 
 from ..catalog import catalog, fold
 from ..interaction_catalog import (
-    Hours,
     Interaction,
     NutrientFilter,
     binders,
@@ -16,6 +15,7 @@ from ..interaction_catalog import (
     matching,
     per_day,
     spacing,
+    timing,
 )
 from ..medications import DrugMatch, is_drug
 from ..quantities import amount, lower_label, number
@@ -91,33 +91,6 @@ def thiazide_hypercalcemia(ctx: Context, limits: Mapping[str, float]) -> Iterato
         "hypercalcemia rises. Ask the prescriber whether blood calcium should be checked.",
         "calcium" if ctx.per_day("calcium") > 0 else "vitamin_d",
     )
-
-
-def _hours(hours: float) -> str:
-    if hours < 1:
-        return f"{hours * 60:g} minutes"
-    return f"{hours:g} hour" if hours == 1 else f"{hours:g} hours"
-
-
-def _listed(words: list[str]) -> str:
-    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
-
-
-def _timing(drug: str, minerals: list[str], hours: Hours | None) -> str:
-    """The interval of a spacing entry as a sentence, from its hours (so the words cannot drift from the data)."""
-    if hours is None:
-        return ""
-    them = _listed(minerals)
-    before, after = hours.before, hours.after
-    if before is not None and after is not None:
-        if before == after:
-            return f"Take {drug} at least {_hours(before)} apart from {them}."
-        return f"Take {drug} at least {_hours(before)} before or {_hours(after)} after {them}."
-    if before is not None:
-        return f"Take {drug} first and {them} at least {_hours(before)} later."
-    if after is not None:
-        return f"Take {them} first and {drug} at least {_hours(after)} later."
-    return f"Take {them} {hours.apart}." if hours.apart else ""
 
 
 def _called(shown: list[str], match: DrugMatch) -> str:
@@ -237,7 +210,7 @@ def mineral_drug_spacing(ctx: Context, limits: Mapping[str, float]) -> Iterator[
             parts = [
                 f"{_called(shown, match)} with {' and '.join(s.phrase for s in supplied)}.",
                 entry.why,
-                _timing(name, [s.word for s in supplied], entry.hours),
+                timing(name, [s.word for s in supplied], entry.hours),
                 entry.advice,
             ]
             yield Hit(
