@@ -218,7 +218,7 @@ NEEDS_NEW_NUTRIENTS = [
          "losartan (angiotensin receptor blocker) and spironolactone (potassium-sparing diuretic) with 99 mg of "
          "potassium a day.", quiet_line="5000 IU D3"),
     Case("potassium-hyperkalemia", ["Bactrim DS BID x 10 days"], "99 mg potassium",
-         "Bactrim (trimethoprim) with 99 mg of potassium a day.", quiet_medications=["amlodipine"]),
+         "Bactrim DS (trimethoprim) with 99 mg of potassium a day.", quiet_medications=["amlodipine"]),
     Case("biotin-lab-tests", [], "1 mg biotin", "The regimen adds 1 mg of biotin a day.",
          quiet_line="0.999 mg biotin"),
     Case("biotin-lab-tests", [], "5000 mcg biotin", "The regimen adds 5 mg of biotin a day.",
