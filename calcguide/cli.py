@@ -550,7 +550,18 @@ def rules(
     if output_format is CompareFormat.json:
         import json
 
-        entries = [{"code": r.code, "name": r.name, "severity": r.severity.value, "summary": r.summary} for r in listed]
+        from .explain import catalogue_size
+
+        entries = [
+            {
+                "code": r.code,
+                "name": r.name,
+                "severity": r.severity.value,
+                "summary": r.summary,
+                "catalogue": catalogue_size(r.name),
+            }
+            for r in listed
+        ]
         sys.stdout.write(json.dumps(entries, indent=2) + "\n")
         return
     from rich.table import Table
@@ -572,7 +583,15 @@ def explain(rule: Annotated[str, typer.Argument(help="A rule's name or code, e.g
     try:
         found = REGISTRY[rule_name(rule)]
     except InputError as exc:
-        raise _fail(exc.text) from None
+        if "did you mean" in exc.text:
+            raise _fail(exc.text) from None
+        from .explain import explain_name  # a medication or condition name: what calcguide checks for it
+
+        try:
+            sys.stdout.write(explain_name(rule))
+        except InputError as error:
+            raise _fail(error.text) from None
+        return
     lines = [
         f"{found.code} {found.name} (default severity: {found.severity.value})",
         "",

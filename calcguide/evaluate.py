@@ -7,8 +7,9 @@ from typing import NamedTuple
 
 from .catalog import catalog
 from .errors import InputError
+from .interaction_catalog import describe
+from .medications import MedicineItem, read_condition
 from .medications import read as read_medication_line
-from .medications import read_condition
 from .normalize import NotAssessed, normalize
 from .reference import Standard, standard_for
 from .regimen import Profile, Regimen
@@ -42,6 +43,7 @@ class Report(NamedTuple):
     ignored: tuple[tuple[str, str], ...] = ()
     unmatched: tuple[Unmatched, ...] = ()
     not_assessed: tuple[NotAssessed, ...] = ()
+    medicines: tuple[MedicineItem, ...] = ()  # regimen items that are medications, never counted as nutrients
 
     @property
     def worst(self) -> Severity | None:
@@ -94,6 +96,11 @@ def _unmatched(profile: Profile) -> tuple[Unmatched, ...]:
         elif not line.conditions:
             found.append(Unmatched("condition", text, NOT_IN_CATALOGUE))
     return tuple(found)
+
+
+def medicine_note(medicine: MedicineItem) -> str:
+    """What a medicine written as an item is, and that its amount is not a nutrient's."""
+    return f"{medicine.dose}: {describe(medicine.drugs)}; not counted toward any nutrient's total"
 
 
 def _profile_notes(profile: Profile) -> list[str]:
@@ -164,6 +171,7 @@ def evaluate(
     findings.sort(key=lambda f: (-f.severity.rank, f.code))
     notes = [reference.note] if reference.note else []
     notes += [*regimen.notes, *normalized.notes, *_profile_notes(regimen.profile)]
+    notes += [medicine_note(medicine) for medicine in normalized.medicines]
     return Report(
         regimen.source,
         regimen.name,
@@ -177,4 +185,5 @@ def evaluate(
         ignored,
         _unmatched(regimen.profile),
         normalized.not_assessed,
+        normalized.medicines,
     )

@@ -15,7 +15,9 @@ from . import data
 from .catalog import Ingredient, Salt, catalog, fold
 from .doses import parse_dose
 from .errors import InputError
+from .medications import DrugMatch
 from .normalize import NutrientDose
+from .regimen import Regimen
 
 KINDS = (
     "spacing",
@@ -148,6 +150,33 @@ def active_vitamin_d() -> dict[str, ActiveVitaminD]:
     }
 
 
+def _hours(hours: float) -> str:
+    if hours < 1:
+        return f"{hours * 60:g} minutes"
+    return f"{hours:g} hour" if hours == 1 else f"{hours:g} hours"
+
+
+def _listed(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
+
+
+def timing(drug: str, minerals: list[str], hours: Hours | None) -> str:
+    """The interval of a spacing entry as a sentence, from its hours (so the words cannot drift from the data)."""
+    if hours is None:
+        return ""
+    them = _listed(minerals)
+    before, after = hours.before, hours.after
+    if before is not None and after is not None:
+        if before == after:
+            return f"Take {drug} at least {_hours(before)} apart from {them}."
+        return f"Take {drug} at least {_hours(before)} before or {_hours(after)} after {them}."
+    if before is not None:
+        return f"Take {drug} first and {them} at least {_hours(before)} later."
+    if after is not None:
+        return f"Take {them} first and {drug} at least {_hours(after)} later."
+    return f"Take {them} {hours.apart}." if hours.apart else ""
+
+
 # --- amounts -------------------------------------------------------------------------------------------------
 
 _MASS = {"mcg": 1.0, "mg": 1000.0, "g": 1_000_000.0}
@@ -218,3 +247,106 @@ def matching(doses: Iterable[NutrientDose], wanted: NutrientFilter) -> list[Nutr
 
 def per_day(doses: Iterable[NutrientDose], unit: str) -> float:
     return sum(in_unit(d, d.per_day, unit) for d in doses)
+
+
+def describe(drugs: Iterable[DrugMatch]) -> str:
+    """What medicines are, for reports: the data's words for an active vitamin D drug, else the class."""
+    known = catalog().medication_classes
+    active = active_vitamin_d()
+    parts = []
+    for drug in drugs:
+        if drug.drug in active:
+            parts.append(active[drug.drug].what)
+        else:
+            label = known[drug.drug_class].label
+            parts.append(f"{drug.drug}, a medication" + ("" if drug.drug == label else f" ({label})"))
+    return "; ".join(parts)
+
+
+class ListedBinder(NamedTuple):
+    drug: str
+    nutrient: str
+    says: str
+    source: tuple[str, ...]
+
+
+class Binders(NamedTuple):
+    purposes: frozenset[str]  # folded
+    ckd_salts: frozenset[str]
+    conditions: frozenset[str]
+    says: str
+    others: str
+    source: tuple[str, ...]
+    listed: dict[str, ListedBinder]
+
+
+@cache
+def binders() -> Binders:
+    raw = data.load("interactions")["binders"]
+    return Binders(
+        frozenset(fold(p) for p in raw["purposes"]),
+        frozenset(raw["ckd_salts"]),
+        frozenset(raw["conditions"]),
+        _text(raw["says"]),
+        _text(raw["others"]),
+        tuple(raw["source"]),
+        {
+            str(entry["drug"]): ListedBinder(
+                str(entry["drug"]), str(entry["nutrient"]), _text(entry["says"]), tuple(entry["source"])
+            )
+            for entry in raw["listed"]
+        },
+    )
+
+
+def binder_items(regimen: Regimen, doses: Iterable[NutrientDose], conditions: Iterable[str]) -> frozenset[int]:
+    """The items that are calcium-based phosphate binders: ``purpose: phosphate binder`` on a calcium item, or
+    calcium acetate in a kidney-disease profile. Their calcium counts; their timing (with meals) is not advice's."""
+    known = binders()
+    ckd = bool(known.conditions & set(conditions))
+    found = set()
+    for dose in doses:
+        if dose.nutrient != "calcium":
+            continue
+        purpose = regimen.items[dose.item_index].purpose
+        if (purpose is not None and fold(purpose) in known.purposes) or (ckd and dose.ingredient in known.ckd_salts):
+            found.add(dose.item_index)
+    return frozenset(found)
+
+
+class NutrientPair(NamedTuple):
+    """Two supplements (or one and the profile) that work against each other; ``check`` names how to test it."""
+
+    id: str
+    check: str  # separate_items | ratio | profile
+    nutrients: tuple[str, ...]
+    forms: tuple[str, ...]
+    conditions: tuple[str, ...]
+    thresholds: dict[str, float]
+    severity: str
+    why: str
+    advice: str
+    source: tuple[str, ...]
+    basis: str
+    year: int
+
+
+@cache
+def nutrient_pairs() -> tuple[NutrientPair, ...]:
+    return tuple(
+        NutrientPair(
+            str(raw["id"]),
+            str(raw["check"]),
+            tuple(raw["nutrients"]),
+            tuple(raw.get("forms") or ()),
+            tuple(raw.get("conditions") or ()),
+            {str(k): float(v) for k, v in raw["thresholds"].items()},
+            str(raw["severity"]),
+            _text(raw["why"]),
+            _text(raw.get("advice")),
+            tuple(raw["source"]),
+            str(raw["basis"]),
+            int(raw["year"]),
+        )
+        for raw in data.load("interactions")["nutrient_pairs"]
+    )

@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from . import data
 from .doses import Frequency, parse_frequency
-from .errors import InputError
+from .errors import InputError, Location
 from .names import fold
 
 
@@ -48,6 +48,25 @@ class ConditionLine(NamedTuple):
     conditions: tuple[str, ...]  # condition ids
     shown: tuple[str, ...]  # per condition, the catalogue's spelling of the name matched ("CKD")
     negated: bool  # "no CKD", "denies kidney stones", "family history of ...": not the person's condition
+
+
+class MedicineItem(NamedTuple):
+    """A regimen item that names a medication ("0.25 mcg calcitriol"): listed, never counted as a nutrient."""
+
+    item: str
+    dose: str
+    name: str
+    drugs: tuple[DrugMatch, ...]
+    location: Location
+
+
+def medicine_named(name: str) -> tuple[DrugMatch, ...]:
+    """The drugs an ingredient name is, when it names medications and nothing else ("calcitriol", "Rocaltrol");
+    empty otherwise (the normaliser then reports the name as unrecognised)."""
+    reading = read(name)
+    if reading.unknown or reading.line.ambiguous:
+        return ()
+    return reading.line.drugs
 
 
 class _Name(NamedTuple):

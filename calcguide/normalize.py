@@ -8,6 +8,7 @@ from typing import NamedTuple
 from .catalog import Catalog, Ingredient, Nutrient, Salt, catalog, fold
 from .doses import TWO_DOSES_HINT, DoseText, Frequency, placement_hint
 from .errors import InputError, Location
+from .medications import MedicineItem, medicine_named
 from .quantities import lower_label, number
 from .regimen import DietAmount, Dose, Regimen
 
@@ -63,6 +64,7 @@ class Normalized(NamedTuple):
     diet: dict[str, float]
     notes: tuple[str, ...]
     not_assessed: tuple[NotAssessed, ...] = ()
+    medicines: tuple[MedicineItem, ...] = ()  # items that name a medication (calcitriol): never counted
 
 
 def _fmt(value: float) -> str:
@@ -330,6 +332,7 @@ def normalize(regimen: Regimen) -> Normalized:
     doses: list[NutrientDose] = []
     unrecognized: list[Unrecognized] = []
     not_assessed: list[NotAssessed] = []
+    medicines: list[MedicineItem] = []
     notes: list[str] = []
     for index, item in enumerate(regimen.items):
         for dose in item.doses:
@@ -338,10 +341,21 @@ def normalize(regimen: Regimen) -> Normalized:
                 doses.append(converted)
             elif isinstance(converted, NotAssessed):
                 not_assessed.append(converted)
+            elif drugs := medicine_named(converted.name):
+                medicines.append(
+                    MedicineItem(converted.item, converted.dose, converted.name, drugs, converted.location)
+                )
             else:
                 unrecognized.append(converted)
             notes.extend(dose_notes)
     diet: dict[str, float] = {}
     for entry in regimen.profile.diet:
         diet[entry.nutrient] = diet.get(entry.nutrient, 0.0) + _diet_amount(entry, known)
-    return Normalized(tuple(doses), tuple(unrecognized), diet, tuple(dict.fromkeys(notes)), tuple(not_assessed))
+    return Normalized(
+        tuple(doses),
+        tuple(unrecognized),
+        diet,
+        tuple(dict.fromkeys(notes)),
+        tuple(not_assessed),
+        medicines=tuple(medicines),
+    )

@@ -167,6 +167,11 @@ CASES = [
          "Lanoxin (digoxin) with 500 mg of calcium a day.", quiet_line="3999 IU D3"),
     Case("digoxin-calcium", ["digoxin"], "4000 IU D3",
          "digoxin with 100 mcg (4,000 IU) of vitamin D a day.", quiet_line="100 mcg MK-7"),
+    Case("active-vitamin-d-supplements", ["calcitriol 0.25 mcg daily"], "1000 IU D3",
+         "calcitriol (active vitamin D drug) with 25 mcg (1,000 IU) of vitamin D a day.", quiet_line="100 mcg MK-7"),
+    Case("active-vitamin-d-supplements", ["Zemplar 1 mcg three times weekly"], "500 mg calcium",
+         "Zemplar (paricalcitol; active vitamin D drug) with 500 mg of calcium a day.",
+         quiet_medications=["ergocalciferol"]),
     Case("lithium-calcium", ["lithium carbonate 300 mg BID"], "500 mg calcium",
          "lithium with 500 mg of calcium a day.", quiet_line="100 mcg MK-7"),
 ]  # fmt: skip

@@ -152,6 +152,57 @@ EXPECTED = {
         1,
         1,
     ),
+    "ckd-calcitriol.yaml": Expected(
+        "Males 51-70 years",  # 66, male
+        {
+            "vitamin_d": (25.0, 100.0, 25.0),  # 1,000 IU D3 / 40 = 25 mcg; calcitriol is a medicine, not counted
+            "calcium": (1000.5, 2000.0, 50.025),  # 1,334 mg calcium acetate x 25 % = 333.5 mg x 3 = 1,000.5 mg
+        },
+        [
+            ("d-without-k2", "warning"),  # 1,000 IU D3, no K2
+            ("condition-caution", "warning"),  # CKD stage 3b with calcium and vitamin D
+            ("drug-nutrient", "warning"),  # calcitriol with D3 and calcium: hypercalcemia (Rocaltrol label)
+            ("phosphate-binder", "info"),  # with meals; KDIGO 2017; never split (no calcium-single-dose)
+        ],
+        0,
+        1,
+        1,
+    ),
+    "hiv-dolutegravir.yaml": Expected(
+        "Males 31-50 years",  # 45, male
+        {
+            "vitamin_d": (25.0, 100.0, 25.0),  # 1,000 IU / 40
+            "vitamin_k": (100.0, None, None),
+            "calcium": (500.0, 2500.0, 20.0),  # 500 / 2,500
+            "iron": (25.0, 45.0, 55.5556),  # 25 mg elemental (as the bisglycinate); 25 / 45
+        },
+        [
+            ("mineral-drug-spacing", "warning"),  # dolutegravir (in Triumeq) with calcium and iron
+            ("nutrient-pair", "info"),  # iron and 500 mg calcium as separate items
+        ],
+        0,
+        1,
+        1,
+    ),
+    "medication-list.yaml": Expected(
+        "Females 51-70 years",  # 68, female
+        {
+            "vitamin_d": (25.0, 100.0, 25.0),  # 1,000 IU / 40
+            "vitamin_k": (90.0, None, None),
+            "calcium": (500.0, 2000.0, 25.0),  # 500 / 2,000
+            "magnesium": (250.0, 350.0, 71.4286),  # supplements only: 250 / 350
+        },
+        [
+            ("vitamin-k-anticoagulant", "error"),  # warfarin 5 mg with MK-7
+            ("thiazide-hypercalcemia", "warning"),  # HCTZ 12.5 mg with calcium and vitamin D
+            ("mineral-drug-spacing", "warning"),  # levothyroxine 50 mcg daily
+            ("mineral-drug-spacing", "warning"),  # alendronate 70 mg weekly
+            ("drug-nutrient", "info"),  # thiazide: zinc and magnesium losses
+        ],
+        1,
+        1,
+        1,
+    ),
     "yearly-megadose.yaml": Expected(
         "Females over 70 years",  # 76, female
         {"vitamin_d": (34.2231, 100.0, 34.2231)},  # 500,000 IU / 40 / 365.25 = 12,500 / 365.25 = 34.2231 mcg
@@ -210,8 +261,8 @@ def test_exit_codes(cli: Cli, name: str) -> None:
 
 
 def test_all_examples_in_one_run(cli: Cli) -> None:
-    paths = [str(REGIMENS / name) for name in sorted(EXPECTED)]
-    assert cli("check", *paths).exit_code == 1  # warfarin-user and yearly-megadose have errors
+    paths = [str(path) for path in regimen_files()]
+    assert cli("check", *paths).exit_code == 1  # warfarin-user, medication-list and yearly-megadose have errors
     assert cli("check", "--fail-on", "never", *paths).exit_code == 0
     result = cli("check", "--format", "json", *paths)
     reports = json.loads(result.stdout)

@@ -19,19 +19,21 @@ EXPECTED = {
     "mineral-drug-spacing": "CG303",
     "condition-caution": "CG304",
     "drug-nutrient": "CG305",
+    "phosphate-binder": "CG306",
+    "nutrient-pair": "CG307",
     "duplicate-source": "CG401",
     "unrecognized-ingredient": "CG402",
 }
 RULES = sorted(REGISTRY.values(), key=lambda r: r.code)
 
 
-def test_all_thirteen_rules_exist_with_their_codes() -> None:
+def test_all_fifteen_rules_exist_with_their_codes() -> None:
     assert {name: rule.code for name, rule in REGISTRY.items()} == EXPECTED
 
 
 def test_codes_are_unique() -> None:
     codes = [rule.code for rule in REGISTRY.values()]
-    assert len(codes) == len(set(codes)) == 13
+    assert len(codes) == len(set(codes)) == 15
 
 
 def test_rules_by_code_lists_every_rule_in_code_order() -> None:

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from ..evaluate import DISCLAIMER, Report
+from ..interaction_catalog import describe
 
 if TYPE_CHECKING:  # only for annotations: a plain check need not import compare, suggest or schedule
     from ..comparison import Comparison
@@ -104,6 +105,16 @@ def report_object(report: Report) -> dict[str, Any]:
             for entry in report.not_assessed
         ],
         "unmatched": [{"kind": u.kind, "text": u.text, "reason": u.reason} for u in report.unmatched],
+        "medicines": [
+            {
+                "item": m.item,
+                "dose": m.dose,
+                "drugs": [{"drug": d.drug, "class": d.drug_class} for d in m.drugs],
+                "what": describe(m.drugs),
+                "counted": False,
+            }
+            for m in report.medicines
+        ],
         "error": _error(report.error) if report.error else None,
         "disclaimer": DISCLAIMER,
     }

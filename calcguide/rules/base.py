@@ -9,6 +9,7 @@ from typing import NamedTuple
 from .. import data
 from ..catalog import ConditionClass, MedicationClass, catalog
 from ..errors import Location
+from ..interaction_catalog import binder_items
 from ..medications import DrugMatch, MedicationReading, read, read_condition
 from ..normalize import Normalized, NutrientDose
 from ..reference import Standard
@@ -74,7 +75,17 @@ class Context:
     never changes a finding.
     """
 
-    __slots__ = ("_by_nutrient", "conditions", "drugs", "medications", "normalized", "regimen", "standard", "totals")
+    __slots__ = (
+        "_by_nutrient",
+        "binders",
+        "conditions",
+        "drugs",
+        "medications",
+        "normalized",
+        "regimen",
+        "standard",
+        "totals",
+    )
 
     def __init__(
         self, regimen: Regimen, standard: Standard, normalized: Normalized, totals: Mapping[str, NutrientTotal]
@@ -92,10 +103,10 @@ class Context:
         #: the catalogue's interactions concern medicines taken by mouth or injection.
         self.drugs = tuple(
             Taken(match, shown, reading)
-            for reading in map(read, profile.medications)
+            for reading in map(read, (*profile.medications, *(m.name for m in normalized.medicines)))
             if reading.route != "topical"
             for match, shown in zip(reading.line.drugs, reading.shown, strict=True)
-        )
+        )  # a medicine written as a regimen item ("0.25 mcg calcitriol") is taken too
         #: Matched medication classes and conditions by id, with the names reports use for them.
         self.medications: dict[str, tuple[MedicationClass, list[str]]] = {}
         for taken in self.drugs:
@@ -110,6 +121,8 @@ class Context:
                 found = self.conditions.setdefault(condition, (known.condition_classes[condition], []))
                 if shown not in found[1]:
                     found[1].append(shown)
+        #: Items that are calcium-based phosphate binders (taken with meals by design).
+        self.binders = binder_items(regimen, normalized.doses, self.conditions)
 
     def doses(self, nutrient: str) -> list[NutrientDose]:
         return self._by_nutrient.get(nutrient, [])

@@ -7,14 +7,15 @@ from typing import NamedTuple
 
 from ..catalog import catalog, fold
 from ..interaction_catalog import (
-    Hours,
     Interaction,
     NutrientFilter,
+    binders,
     drug_nutrient,
     in_unit,
     matching,
     per_day,
     spacing,
+    timing,
 )
 from ..medications import DrugMatch, is_drug
 from ..quantities import amount, lower_label, number
@@ -123,33 +124,6 @@ def thiazide_hypercalcemia(ctx: Context, limits: Mapping[str, float]) -> Iterato
         "hypercalcemia rises. Ask the prescriber whether blood calcium should be checked.",
         "calcium" if ctx.per_day("calcium") > 0 else "vitamin_d",
     )
-
-
-def _hours(hours: float) -> str:
-    if hours < 1:
-        return f"{hours * 60:g} minutes"
-    return f"{hours:g} hour" if hours == 1 else f"{hours:g} hours"
-
-
-def _listed(words: list[str]) -> str:
-    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
-
-
-def _timing(drug: str, minerals: list[str], hours: Hours | None) -> str:
-    """The interval of a spacing entry as a sentence, from its hours (so the words cannot drift from the data)."""
-    if hours is None:
-        return ""
-    them = _listed(minerals)
-    before, after = hours.before, hours.after
-    if before is not None and after is not None:
-        if before == after:
-            return f"Take {drug} at least {_hours(before)} apart from {them}."
-        return f"Take {drug} at least {_hours(before)} before or {_hours(after)} after {them}."
-    if before is not None:
-        return f"Take {drug} first and {them} at least {_hours(before)} later."
-    if after is not None:
-        return f"Take {them} first and {drug} at least {_hours(after)} later."
-    return f"Take {them} {hours.apart}." if hours.apart else ""
 
 
 def _called(shown: list[str], match: DrugMatch) -> str:
@@ -270,7 +244,7 @@ def mineral_drug_spacing(ctx: Context, limits: Mapping[str, float]) -> Iterator[
             parts = [
                 f"{_called(shown, match)} with {' and '.join(s.phrase for s in supplied)}.",
                 entry.why,
-                _timing(name, [s.word for s in supplied], entry.hours),
+                timing(name, [s.word for s in supplied], entry.hours),
                 entry.advice,
             ]
             yield Hit(
@@ -358,5 +332,55 @@ def drug_nutrient_rule(ctx: Context, limits: Mapping[str, float]) -> Iterator[Hi
             f"{head} {tail}",
             supplied[0].nutrient if supplied else entry.nutrients[0].nutrient,
             Severity(entry.severity),
+            evidence(*entry.source),
+        )
+
+
+@rule(
+    code="CG306",
+    name="phosphate-binder",
+    severity=Severity.INFO,
+    summary="A calcium-based phosphate binder (calcium acetate, or calcium with purpose: phosphate binder).",
+    rationale="""
+        Calcium acetate and calcium carbonate taken as phosphate binders are calcium toward the totals, but they are
+        taken with meals by design, so calcguide never advises moving or splitting them. KDIGO 2017 suggests
+        restricting calcium-based binders in chronic kidney disease: a nephrologist's decision. Other calcium
+        supplements on top of a calcium binder are a warning. Binders named only in the medication list supply a
+        mineral the totals cannot count without a dose.
+    """,
+    evidence=evidence("kdigo-ckd-mbd", "label-phoslyra"),
+    fires="1334 mg calcium acetate three times daily",
+    quiet="500 mg calcium (as citrate)",
+    profile={"conditions": ["CKD stage 4"]},
+)
+def phosphate_binder(ctx: Context, limits: Mapping[str, float]) -> Iterator[Hit]:
+    known = binders()
+    calcium = ctx.doses("calcium")
+    for index in sorted(ctx.binders):
+        mine = [d for d in calcium if d.item_index == index]
+        others = sum(d.per_day for d in calcium if d.item_index not in ctx.binders)
+        message = (
+            f"{mine[0].item} is a calcium-based phosphate binder: {amount(sum(d.per_day for d in mine), 'mg')} of "
+            f"calcium a day, counted in the totals. {known.says}"
+        )
+        if others > 0:
+            message += f" The regimen adds {amount(others, 'mg')} of calcium a day from other items. {known.others}"
+        yield Hit(
+            message,
+            "calcium",
+            Severity.WARNING if others > 0 else Severity.INFO,
+            evidence(*known.source),
+            mine[0].location,
+        )
+    listed: dict[str, tuple[DrugMatch, list[str]]] = {}
+    for taken in ctx.drugs:
+        if taken.match.drug in known.listed and taken.line.line.text in ctx.regimen.profile.medications:
+            listed.setdefault(taken.match.drug, (taken.match, []))[1].append(taken.shown)
+    for drug, (match, shown) in listed.items():
+        entry = known.listed[drug]
+        yield Hit(
+            f"{_called(shown, match)} in the medication list {entry.says}.",
+            entry.nutrient,
+            Severity.INFO,
             evidence(*entry.source),
         )

@@ -176,7 +176,9 @@ def vitamin_d_bolus(ctx: Context, limits: Mapping[str, float]) -> Iterator[Hit]:
     applies_to=Scope("Calcium is absorbed best in doses of 500 mg or less (NIH ODS), whoever takes it."),
 )
 def calcium_single_dose(ctx: Context, limits: Mapping[str, float]) -> Iterator[Hit]:
-    for doses in ctx.per_intake_by_item("calcium").values():
+    for index, doses in ctx.per_intake_by_item("calcium").items():
+        if index in ctx.binders:  # a phosphate binder is taken with each meal by design: never split
+            continue
         mg = sum(dose.per_intake for dose in doses)
         if mg > limits["max_mg_per_intake"]:
             yield Hit(
@@ -202,7 +204,8 @@ def calcium_single_dose(ctx: Context, limits: Mapping[str, float]) -> Iterator[H
     applies_to=Scope("Vitamin D is needed to absorb calcium at every life stage."),
 )
 def calcium_without_d(ctx: Context, limits: Mapping[str, float]) -> Iterator[Hit]:
-    calcium = ctx.per_day("calcium")
+    # A phosphate binder's calcium is there to bind phosphate, not to be absorbed.
+    calcium = sum(d.per_day for d in ctx.doses("calcium") if d.item_index not in ctx.binders)
     if calcium > 0 and ctx.per_day("vitamin_d") <= 0:
         yield Hit(
             f"{number(calcium)} mg of calcium a day with no vitamin D in the regimen; vitamin D is needed to absorb "

@@ -10,7 +10,10 @@ GRANULOMA = "Granulomas convert vitamin D to its active form without the usual c
 HYPERCALCEMIA = (
     "Vitamin D and calcium supplements can raise blood calcium further; do not take them without a clinician."
 )
-CKD = "The kidneys regulate calcium, phosphorus, magnesium and active vitamin D; doses need nephrology guidance."
+CKD = (
+    "The kidneys regulate calcium, phosphorus, magnesium, potassium and active vitamin D; doses need nephrology "
+    "guidance."
+)
 
 
 @pytest.mark.parametrize(
@@ -70,3 +73,48 @@ def test_exact_message_kidney_disease() -> None:
 def test_an_unknown_condition_is_noted() -> None:
     report = check_text("2000 IU D3", conditions=["osteoporosis"])
     assert [tuple(u) for u in report.unmatched] == [("condition", "osteoporosis", "not in calcguide's catalogue")]
+
+
+@pytest.mark.parametrize(
+    ("line", "conditions", "expected"),
+    [
+        ("2000 IU D3", ["history of sarcoidosis"], [("vitamin_d", "warning")]),
+        ("400 mg magnesium", ["CKD stage 3b"], [("magnesium", "warning")]),
+        ("500 mg calcium", ["ESRD on hemodialysis"], [("calcium", "warning")]),
+        ("500 mg calcium", ["h/o nephrolithiasis"], [("calcium", "warning")]),
+        ("1000 IU D3", ["PHPT"], [("vitamin_d", "warning")]),
+        ("1000 IU D3", ["secondary hyperparathyroidism"], [("vitamin_d", "warning")]),
+        ("500 mg calcium", ["no CKD"], []),
+        ("500 mg calcium", ["family history of kidney stones"], []),
+    ],
+)
+def test_conditions_as_charts_write_them(line: str, conditions: list[str], expected: list[tuple[str, str]]) -> None:
+    report = check_text(line, select=[RULE], conditions=conditions)
+    assert [(f.nutrient, f.severity.value) for f in report.findings] == expected
+
+
+# Need the reference data's new nutrients (iron, copper, potassium):
+@pytest.mark.parametrize(
+    ("line", "conditions", "expected"),
+    [
+        ("65 mg iron", ["hereditary hemochromatosis"], [("iron", "error")]),
+        ("65 mg iron", ["iron overload"], [("iron", "error")]),
+        ("2 mg copper", ["Wilson's disease"], [("copper", "error")]),
+        ("99 mg potassium", ["hyperkalemia"], [("potassium", "warning")]),
+        ("99 mg potassium", ["CKD stage 4"], [("potassium", "warning")]),
+        ("2 mg copper", ["hemochromatosis"], []),
+    ],
+)
+def test_iron_copper_and_potassium_conditions(
+    line: str, conditions: list[str], expected: list[tuple[str, str]]
+) -> None:
+    report = check_text(line, select=[RULE], conditions=conditions)
+    assert [(f.nutrient, f.severity.value) for f in report.findings] == expected
+
+
+def test_exact_message_iron_overload() -> None:
+    (finding,) = check_text("65 mg iron", select=[RULE], conditions=["hemochromatosis"]).findings
+    assert finding.message == (
+        "hemochromatosis (iron overload) with 65 mg of iron a day. The body cannot get rid of excess iron: iron "
+        "supplements are contraindicated. Ask the treating clinician."
+    )
