@@ -368,6 +368,21 @@ for _rule in ("thiazide-hypercalcemia", "condition-caution", "drug-nutrient"):
     FIXERS[_rule] = _to_clinician
 
 
+@fixes("phosphate-binder")
+def _to_nephrologist(regimen: Regimen, finding: Finding, report: Report) -> tuple[Regimen, Suggestion]:
+    text = "A phosphate binder is taken with meals as prescribed: any change to it is the nephrologist's decision."
+    return regimen, _advice(finding.rule, text, finding.nutrient, CLINICIAN)
+
+
+@fixes("nutrient-pair")
+def _pair(regimen: Regimen, finding: Finding, report: Report) -> tuple[Regimen, Suggestion]:
+    if "another time of day" in finding.message:  # iron and calcium: a question of timing, not of dose
+        text = f"Keep the doses and change the timing. {finding.message}"
+        return regimen, _advice(finding.rule, text, finding.nutrient)
+    text = f"No dose is changed automatically: {finding.message} Ask a pharmacist or clinician."
+    return regimen, _advice(finding.rule, text, finding.nutrient, CLINICIAN)
+
+
 @fixes("vitamin-k-anticoagulant")
 def _keep_vitamin_k(regimen: Regimen, finding: Finding, report: Report) -> tuple[Regimen, Suggestion]:
     """Never a dose change: a stable source is kept as it is, anything else is the prescriber's first."""

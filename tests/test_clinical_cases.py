@@ -192,7 +192,7 @@ CKD = Case(
         ("d-without-k2", "warning", "vitamin_d"),
         ("above-ul", "warning", "calcium"),
         ("condition-caution", "warning", "calcium"),
-        ("calcium-single-dose", "info", "calcium"),
+        ("phosphate-binder", "info", "calcium"),  # a binder is not split: calcium-single-dose stays quiet for it
     ],
     {
         "above-ul": (
@@ -207,8 +207,7 @@ CKD = Case(
         ("clinician", CLINICIAN),
         (
             "clinician",
-            "1500 mg calcium carbonate is a phosphate binder: it works only with meals, so it is not split into "
-            "between-meal intakes; whether a smaller dose per meal is right is the nephrologist's call.",
+            "A phosphate binder is taken with meals as prescribed: any change to it is the nephrologist's decision.",
         ),
     ],
     [
@@ -353,6 +352,9 @@ DOXY_CALCIUM = Case(
 )
 DOXY_IRON = DOXY_CALCIUM._replace(
     yaml=DOXY_CALCIUM.yaml + "  - 18 mg iron (as ferrous sulfate)\n",
+    # Iron and calcium as separate items: the nutrient pair (ODS Iron fact sheet), timing advice, no dose change.
+    findings=[*DOXY_CALCIUM.findings, ("nutrient-pair", "info", "calcium")],
+    suggestions=[*DOXY_CALCIUM.suggestions, ("advice", None)],
     schedule=[
         *DOXY_CALCIUM.schedule,
         (

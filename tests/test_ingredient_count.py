@@ -45,12 +45,13 @@ def written_ingredients(document: dict[str, Any]) -> int:
 
 
 def reported_ingredients(regimen: calcguide.Regimen) -> int:
-    """Ingredients the evaluation counts in its totals, lists as unrecognised, or lists as not assessed."""
+    """Ingredients the evaluation counts in its totals, lists as unrecognised, not assessed, or as medicines."""
     normalized = normalize(regimen)
     report = calcguide.evaluate(regimen)
     unrecognised = [f for f in report.findings if f.rule == "unrecognized-ingredient"]
     assert len(unrecognised) == len(normalized.unrecognized)  # each one is shown, not only kept
-    return len(normalized.doses) + len(normalized.unrecognized) + len(report.not_assessed)
+    medicines = len(normalized.medicines)  # active vitamin D drugs as items: listed, never counted as vitamin D
+    return len(normalized.doses) + len(normalized.unrecognized) + len(report.not_assessed) + medicines
 
 
 def _accepted_documents_of(module: Path) -> list[str]:

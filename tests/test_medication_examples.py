@@ -36,9 +36,13 @@ def test_medication_list_findings() -> None:
         (
             "vitamin-k-anticoagulant",
             "error",
-            "warfarin is a vitamin K antagonist, and the regimen adds 90 mcg of vitamin K a day (90 mcg MK-7). Vitamin "
-            "K counteracts it (MK-7 lowered the INR at 10-20 mcg a day): do not take this without the prescriber, who "
-            "may need to adjust the dose and check the INR.",
+            # The file does not say whether the MK-7 is new: both cases are said (ODS vitamin K fact sheet).
+            "warfarin is a vitamin K antagonist, and the regimen adds 90 mcg of vitamin K a day (90 mcg MK-7); vitamin "
+            "K counteracts it. If 90 mcg MK-7 is new, talk to the prescriber before starting it: a new vitamin K "
+            "source will move the INR (MK-7 lowered it at 10-20 mcg a day), and the dose or INR checks may need to "
+            "change. If it is already part of a stable regimen, keep the intake consistent (the same product and dose "
+            "every day) and tell the anticoagulation clinic before changing or stopping it, as the ODS vitamin K fact "
+            "sheet advises.",
         ),
         (
             "thiazide-hypercalcemia",

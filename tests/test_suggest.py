@@ -599,7 +599,13 @@ def test_a_binder_is_never_split(cli: Cli, tmp_path: Path) -> None:
     )
     data = suggest_json(cli, "ckd.yaml")
     assert rows(data) == [
-        ("calcium-single-dose", "calcium", "info", "clinician", f"1500 mg calcium carbonate {BINDER_NOT_SPLIT}"),
+        (
+            "phosphate-binder",
+            "calcium",
+            "info",
+            "clinician",
+            "A phosphate binder is taken with meals as prescribed: any change to it is the nephrologist's decision.",
+        ),
     ]
     assert data["after"]["totals"] == data["before"]["totals"]
 
@@ -650,3 +656,11 @@ def test_a_stable_vitamin_k_source_on_warfarin_is_kept_as_it_is(cli: Cli, tmp_pa
         ("d-without-k2", "vitamin_d", "info", "clinician", K2_NOT_ADDED),
     ]
     assert data["after"]["totals"] == data["before"]["totals"]
+
+
+def test_every_rule_has_a_fixer() -> None:
+    """A rule added without telling suggest what to do with its findings would crash 'calcguide suggest'."""
+    from calcguide.rules import REGISTRY
+    from calcguide.suggest import FIXERS
+
+    assert sorted(set(REGISTRY) - set(FIXERS)) == []

@@ -352,6 +352,7 @@ def drug_nutrient_rule(ctx: Context, limits: Mapping[str, float]) -> Iterator[Hi
     fires="1334 mg calcium acetate three times daily",
     quiet="500 mg calcium (as citrate)",
     profile={"conditions": ["CKD stage 4"]},
+    applies_to=Scope("A binder is prescribed for kidney disease at any age; how it is taken does not change."),
 )
 def phosphate_binder(ctx: Context, limits: Mapping[str, float]) -> Iterator[Hit]:
     known = binders()

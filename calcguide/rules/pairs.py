@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator, Mapping
 from ..catalog import catalog
 from ..interaction_catalog import NutrientPair, has_form, nutrient_pairs, per_day
 from ..quantities import amount, number
-from .base import Context, Hit, Severity, evidence, rule
+from .base import Context, Hit, Scope, Severity, evidence, rule
 
 _PAIRS = nutrient_pairs()
 
@@ -104,6 +104,9 @@ _CHECKS: dict[str, Callable[[Context, NutrientPair, Mapping[str, float]], Iterat
     fires="50 mg zinc",
     quiet="25 mg zinc",
     thresholds={_key(pair, name): value for pair in _PAIRS for name, value in pair.thresholds.items()},
+    applies_to=Scope(
+        "Supplements act on each other's absorption at any age; the thresholds are the adult figures the sources use."
+    ),
 )
 def nutrient_pair(ctx: Context, limits: Mapping[str, float]) -> Iterator[Hit]:
     for pair in _PAIRS:
