@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .catalog import suggest
-from .errors import InputError, Location
+from .errors import InputError, Location, quote
 
 DAYS_PER_YEAR = 365.25
 DAYS_PER_MONTH = DAYS_PER_YEAR / 12
@@ -98,7 +98,7 @@ def parse_frequency(text: str, location: Location | None = None) -> Frequency | 
     if spread is not None:  # "2 times every 3 days": several intakes in a period of several days
         intakes, every = _count(spread["count"]), float(spread["n"])
         if intakes < 1 or intakes > 100 or every <= 0 or every > 3650:
-            raise InputError(f"frequency '{text}' has no meaning", "write e.g. '2 times every 3 days'", location)
+            raise InputError(f"frequency {quote(text)} has no meaning", "write e.g. '2 times every 3 days'", location)
         period = spread["unit"]
         return Frequency(f"{intakes} times every {every:g} {period}s", intakes, every * _PERIOD_DAYS[period])
     for form in _FREQUENCY_FORMS:
@@ -115,7 +115,7 @@ def parse_frequency(text: str, location: Location | None = None) -> Frequency | 
             every = float(_count(word)) if word in _WORD_NUMBERS else float(word)
             if not math.isfinite(every) or every <= 0 or every > 3650:
                 raise InputError(
-                    f"frequency '{text}' has no meaning",
+                    f"frequency {quote(text)} has no meaning",
                     f"say how many {period}s apart, e.g. 'every 2 {period}s'",
                     location,
                 )
@@ -123,7 +123,7 @@ def parse_frequency(text: str, location: Location | None = None) -> Frequency | 
         intakes = _count(parts["count"]) if parts.get("count") else 1
         if intakes < 1 or intakes > 100:
             raise InputError(
-                f"frequency '{text}' has no meaning", "give a count from 1 to 100, e.g. 'twice daily'", location
+                f"frequency {quote(text)} has no meaning", "give a count from 1 to 100, e.g. 'twice daily'", location
             )
         return Frequency(_describe(intakes, period), intakes, _PERIOD_DAYS[period])
     return None
@@ -134,7 +134,7 @@ def require_frequency(text: str, location: Location | None) -> Frequency:
     frequency = parse_frequency(text, location)
     if frequency is None:
         raise InputError(
-            f"unknown frequency '{text}'",
+            f"unknown frequency {quote(text)}",
             "use daily, twice daily, N times daily, every other day, every N days, weekly, N times weekly, "
             "monthly or yearly",
             location,
@@ -168,7 +168,7 @@ def parse_amount(text: str, what: str, location: Location | None) -> float:
     """A positive, finite, plausible number from text such as "5000", "50,000" or "2.5"."""
     cleaned = text.strip()
     if not re.fullmatch(_NUMBER, cleaned):
-        raise InputError(f"{what} '{text}' is not a number", "write digits, e.g. 5000 or 2.5", location)
+        raise InputError(f"{what} {quote(text)} is not a number", "write digits, e.g. 5000 or 2.5", location)
     return check_amount(float(cleaned.replace(",", "")), what, location)
 
 
@@ -187,7 +187,7 @@ def parse_unit(text: str, location: Location | None) -> str:
     if unit is None:
         close = suggest(text, UNIT_NAMES)
         hint = f"did you mean '{close}'?" if close else "use IU, mcg, mg, g, mcg RAE or mg elemental"
-        raise InputError(f"unknown unit '{text}'", hint, location)
+        raise InputError(f"unknown unit {quote(text)}", hint, location)
     return unit
 
 
@@ -213,12 +213,18 @@ def _parse_dose(stripped: str) -> DoseText:
     if match is None:
         if _LEADING_NUMBER.match(stripped):
             if stripped.lstrip().startswith("-"):
-                raise InputError(f"dose '{stripped}' has a negative amount", "amounts must be more than 0", location)
+                raise InputError(
+                    f"dose {quote(stripped)} has a negative amount", "amounts must be more than 0", location
+                )
             raise InputError(
-                f"dose '{stripped}' has no unit after the amount", "write e.g. '5000 IU D3' or '100 mcg MK-7'", location
+                f"dose {quote(stripped)} has no unit after the amount",
+                "write e.g. '5000 IU D3' or '100 mcg MK-7'",
+                location,
             )
         raise InputError(
-            f"dose '{stripped}' does not start with an amount", "write e.g. '5000 IU D3' or '100 mcg MK-7'", location
+            f"dose {quote(stripped)} does not start with an amount",
+            "write e.g. '5000 IU D3' or '100 mcg MK-7'",
+            location,
         )
     amount = parse_amount(match["amount"], "amount", location)
     unit = parse_unit(match["unit"], location)
@@ -236,6 +242,8 @@ def _parse_dose(stripped: str) -> DoseText:
         rest, form = paren["name"], paren["form"] or None
     if not rest or not re.search(r"[^\W_]", rest):
         raise InputError(
-            f"dose '{stripped}' names no ingredient", "write the ingredient after the unit, e.g. '5000 IU D3'", location
+            f"dose {quote(stripped)} names no ingredient",
+            "write the ingredient after the unit, e.g. '5000 IU D3'",
+            location,
         )
     return DoseText(stripped, amount, unit, rest, form, frequency)

@@ -2,7 +2,42 @@
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
+
+QUOTE_LIMIT = 60  # characters of a quoted value shown in a message; longer ones end in "…"
+
+_ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
+# Everything a terminal or str.splitlines() could take as a line break or a cursor move: C0, DEL, C1, and the
+# Unicode line and paragraph separators.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    if char in _ESCAPES:
+        return _ESCAPES[char]
+    return f"\\x{ord(char):02x}" if ord(char) <= 0xFF else f"\\u{ord(char):04x}"
+
+
+def one_line(text: str) -> str:
+    """``text`` with its control characters written as escapes (``\\n``, ``\\t``, ``\\x1b``): it prints as one line."""
+    return _CONTROL.sub(_escape, text)
+
+
+def shorten(text: str, limit: int = QUOTE_LIMIT) -> str:
+    """``text`` escaped to one line and cut to ``limit`` characters, the cut marked with "…"."""
+    escaped = one_line(text)
+    return escaped if len(escaped) <= limit else escaped[: limit - 1].rstrip() + "…"
+
+
+def quote(value: object, limit: int = QUOTE_LIMIT) -> str:
+    """A value the user wrote, as a message quotes it: ``'5000 IU D3'``, one line, at most ``limit`` characters.
+
+    Every message that repeats user text goes through here, so a rejected value with newlines or a whole pasted
+    document in it cannot break the one-line ``file:line:col: message`` form that editors and CI read.
+    """
+    return f"'{shorten(str(value), limit)}'"
 
 
 class Location(NamedTuple):
@@ -54,11 +89,11 @@ class InputError(Exception):
 
     @property
     def text(self) -> str:
-        """What is wrong and what to do, without the place."""
-        return f"{self.message}; {self.hint}" if self.hint else self.message
+        """What is wrong and what to do, without the place; always one line (control characters escaped)."""
+        return one_line(f"{self.message}; {self.hint}" if self.hint else self.message)
 
     def __str__(self) -> str:
-        place = self.source or "<input>"
+        place = one_line(self.source or "<input>")
         if self.location is not None:
             place += f":{self.location.line}:{self.location.column}"
         return f"{place}: {self.text}"

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
 from .catalog import catalog
-from .errors import InputError
+from .errors import InputError, Location, quote
 from .normalize import NotAssessed, normalize
 from .reference import Standard, standard_for
 from .regimen import Profile, Regimen, rule_name
@@ -39,6 +39,7 @@ class Report(NamedTuple):
     ignored: tuple[tuple[str, str], ...] = ()
     unmatched: tuple[Unmatched, ...] = ()
     not_assessed: tuple[NotAssessed, ...] = ()
+    location: Location | None = None  # where the regimen starts: the place of a finding that names no item
 
     @property
     def worst(self) -> Severity | None:
@@ -47,7 +48,7 @@ class Report(NamedTuple):
 
 def failed(source: str, name: str, error: InputError) -> Report:
     """The report of a regimen that could not be read: it keeps its place in the output, with the error."""
-    return Report(source, name, Profile(), None, error=error, summary=_count(()))
+    return Report(source, name, Profile(), None, error=error, summary=_count(()), location=error.location)
 
 
 def _count(findings: Iterable[Finding]) -> dict[str, int]:
@@ -60,12 +61,12 @@ def _count(findings: Iterable[Finding]) -> dict[str, int]:
 def _profile_notes(profile: Profile) -> list[str]:
     known = catalog()
     notes = [
-        f"medication '{name}' is not one calcguide checks interactions for"
+        f"medication {quote(name)} is not one calcguide checks interactions for"
         for name in profile.medications
         if known.medication(name) is None
     ]
     notes += [
-        f"condition '{name}' is not one calcguide checks cautions for"
+        f"condition {quote(name)} is not one calcguide checks cautions for"
         for name in profile.conditions
         if known.condition(name) is None
     ]
@@ -133,4 +134,5 @@ def evaluate(
         _count(findings),
         ignored,
         not_assessed=normalized.not_assessed,
+        location=regimen.location,
     )

@@ -6,7 +6,7 @@ from typing import NamedTuple
 
 from .catalog import Catalog, Ingredient, Nutrient, Salt, catalog, fold
 from .doses import Frequency
-from .errors import InputError, Location
+from .errors import InputError, Location, quote
 from .regimen import DietAmount, Dose, Regimen
 
 _MASS_IN_MG = {"mcg": 0.001, "mg": 1.0, "mg elemental": 1.0, "g": 1000.0}
@@ -115,7 +115,7 @@ def _resolve_form(thing: Ingredient, form: str | None, known: Catalog) -> tuple[
             return thing, None  # the label states the elemental amount of this salt
         if isinstance(candidate, Ingredient) and candidate.nutrient == thing.nutrient:
             return candidate, None
-    return thing, f"form '{form}' of {thing.label} is not one calcguide knows; counted as {thing.label}"
+    return thing, f"form {quote(form)} of {thing.label} is not one calcguide knows; counted as {thing.label}"
 
 
 def _nutrient_dose(

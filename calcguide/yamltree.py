@@ -13,7 +13,7 @@ from typing import NamedTuple, TypeAlias
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 
-from .errors import InputError, Location
+from .errors import InputError, Location, quote
 
 try:  # libyaml is much faster; the pure-Python loader gives the same nodes and marks.
     from yaml import CSafeLoader as _Loader
@@ -128,7 +128,7 @@ class _Walker:
             if key in entries:
                 first = keys[key]
                 raise InputError(
-                    f"duplicate key '{key}' (first at line {first.line})",
+                    f"duplicate key {quote(key)} (first at line {first.line})",
                     "keep one of them: YAML would silently use the last",
                     key_loc,
                 )
@@ -139,7 +139,7 @@ class _Walker:
 
 def _tag_error(tag: str, loc: Location) -> InputError:
     shown = "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
-    return InputError(f"YAML tag '{shown}' is not allowed", "remove the tag: regimens are plain YAML", loc)
+    return InputError(f"YAML tag {quote(shown)} is not allowed", "remove the tag: regimens are plain YAML", loc)
 
 
 def parse_documents(text: str) -> Iterator[YNode | None]:
