@@ -311,7 +311,7 @@ def _write_life_stages(items: list[Input], options: Options, tally: _Tally, outp
                 stream.add(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n")
             else:
                 stream.add(
-                    "\n".join("  " + line for line in json.dumps(data, indent=2, ensure_ascii=False).splitlines())
+                    "\n".join("  " + line for line in json.dumps(data, indent=2, ensure_ascii=False).split("\n"))
                 )
     if output_format is not Format.table:
         stream.close()

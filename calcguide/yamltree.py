@@ -152,6 +152,16 @@ def parse_documents(text: str) -> Iterator[YNode | None]:
             yield None if node is None else _Walker().walk(node)
     except yaml.MarkedYAMLError as exc:
         raise _syntax_error(exc, text) from None
+    except yaml.reader.ReaderError as exc:  # its text spans two lines; say which character and where, in one
+        before = text[: exc.position]
+        location = Location(before.count("\n") + 1, exc.position - before.rfind("\n"))
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        escape = f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+        raise InputError(
+            f"character U+{code:04X} is not allowed in YAML",
+            f'remove it, or write it as the escape "{escape}" inside double quotes',
+            location,
+        ) from None
     except yaml.YAMLError as exc:
         raise InputError(f"not valid YAML: {exc}", "check the file's syntax") from None
     except RecursionError:
