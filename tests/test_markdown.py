@@ -94,7 +94,10 @@ def test_several_regimens_end_with_the_summary_table(cli: Cli, repo: Path) -> No
         "## Summary",
     ]
     # The message is on stderr only; the report says where the error is, not what it is, a second time.
-    assert "## missing\n\nSource: `missing.yaml`\n\n**Could not be read**: the error is printed on standard error.\n\n" in out
+    assert (
+        "## missing\n\nSource: `missing.yaml`\n\n**Could not be read**: the error is printed on standard error.\n\n"
+        in out
+    )
     assert "no such file" not in out
     assert out.endswith(
         f"_{DISCLAIMER}_\n"

@@ -22,7 +22,7 @@ class SummaryRow(NamedTuple):
 def by_concern(totals: Iterable[NutrientTotal]) -> list[NutrientTotal]:
     """Totals as a reader should meet them: over the UL first, then by % of the UL (highest first), then the
     nutrients with no UL, each group in the reference tables' order (the sort is stable)."""
-    return sorted(totals, key=lambda total: -1.0 if total.percent_ul is None else -total.percent_ul)
+    return sorted(totals, key=lambda total: (total.percent_ul is None, -(total.percent_ul or 0.0)))
 
 
 def summary_row(report: Report) -> SummaryRow:
