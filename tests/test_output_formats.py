@@ -315,3 +315,10 @@ def test_json_array_keeps_values_with_unicode_line_separators(cli: Cli, tmp_path
         result = cli("check", "-f", "json", *flags, "m.yaml")
         (report,) = json.loads(result.stdout)
         assert "a\x85b\u2028c" in json.dumps(report, ensure_ascii=False)
+
+
+def test_html_legend_explains_the_grey_part_and_the_arrow() -> None:
+    page = html_render([check_text("5000 IU D3 + 900 mcg vitamin A (as beta-carotene)")])
+    legend = page.split('<p class="legend">', 1)[1].split("</p>", 1)[0]
+    assert "grey: the part of the total the UL does not count (for vitamin A, beta-carotene" in legend
+    assert '<span class="arrow">&#9654;</span> the amount goes on beyond the end of the bar' in legend
