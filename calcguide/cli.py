@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import functools
+import inspect
 import os
 import sys
 from collections.abc import Callable, Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, TextIO, TypeVar, cast
+from typing import TYPE_CHECKING, Annotated, Any, NamedTuple, TextIO, TypeVar, cast, get_type_hints
 
 import typer
 
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
 
 from .batch import DEFAULT_MAX_BYTES, Input, Options, Outcome, TextInput, expand, run
 from .config import CONFIG_NAME, Config, parse_config
-from .errors import InputError
+from .errors import InputError, one_line
 from .evaluate import Report
 from .loading import decode
 from .output import OutputError, open_output
@@ -26,7 +27,7 @@ from .rules import Severity
 from .selection import rule_name
 
 app = typer.Typer(
-    add_completion=False,
+    add_completion=True,  # --install-completion / --show-completion; rule names and formats complete too
     no_args_is_help=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
@@ -44,6 +45,14 @@ class Format(StrEnum):
     jsonl = "jsonl"
     markdown = "markdown"
     html = "html"
+    concise = "concise"
+    github = "github"
+
+
+# Formats written one report at a time as text (workers render them under --jobs).
+_STREAMED = (Format.json, Format.jsonl, Format.concise, Format.github)
+# Formats that carry an input error in their own one-line form, so on standard output it is not repeated on stderr.
+_CARRY_ERRORS = (Format.concise, Format.github)
 
 
 class CompareFormat(StrEnum):
@@ -107,7 +116,7 @@ def _console(out: TextIO) -> Console:
 
 def _fail(message: str) -> typer.Exit:
     """A usage or config problem: one line on stderr and exit 2."""
-    print(f"calcguide: {message}", file=sys.stderr)
+    print(f"calcguide: {one_line(message)}", file=sys.stderr)
     return typer.Exit(EXIT_INPUT)
 
 
@@ -133,30 +142,26 @@ def _load_config(path: Path | None, use_config: bool) -> Config:
         raise _fail(str(exc.at(str(found)) if not exc.source else exc)) from None
 
 
-def _options(
-    config_path: Path | None,
-    use_config: bool,
-    select: list[str] | None,
-    ignore: list[str] | None,
-    age: str | None,
-    sex: str | None,
-    pregnant: bool,
-    lactating: bool,
-    medication: list[str] | None,
-    condition: list[str] | None,
-    max_size: float,
-    standard: StandardChoice = StandardChoice.nasem,
-) -> Options:
-    config = _load_config(config_path, use_config)
+def _options(flags: CommonFlags) -> Options:
+    """The evaluation options of a command's flags, over the config file (found or given)."""
+    config = _load_config(flags.config, not flags.no_config)
     try:
-        profile = profile_from_flags(age, sex, pregnant, lactating, tuple(medication or ()), tuple(condition or ()))
-        chosen = tuple(rule_name(name) for name in select) if select else None
-        skipped = tuple(rule_name(name) for name in ignore or ())
+        profile = profile_from_flags(
+            flags.age,
+            flags.sex,
+            flags.pregnant,
+            flags.lactating,
+            tuple(flags.medication or ()),
+            tuple(flags.condition or ()),
+            smoker=flags.smoker,
+        )
+        chosen = tuple(rule_name(name) for name in flags.select) if flags.select else None
+        skipped = tuple(rule_name(name) for name in flags.ignore or ())
     except InputError as exc:
         raise _fail(exc.text) from None
-    if max_size <= 0:
+    if flags.max_size <= 0:
         raise _fail("--max-size must be more than 0 (MB)")
-    return Options(config, profile, chosen, skipped, int(max_size * 1024 * 1024), standard.value)
+    return Options(config, profile, chosen, skipped, int(flags.max_size * 1024 * 1024), flags.standard.value)
 
 
 def _inputs(paths: list[str] | None, texts: list[str] | None) -> list[Input]:
@@ -170,15 +175,17 @@ def _inputs(paths: list[str] | None, texts: list[str] | None) -> list[Input]:
 class _Tally:
     """What the exit code needs, gathered while reports stream past (nothing else is kept)."""
 
-    def __init__(self, fail_on: FailOn) -> None:
+    def __init__(self, fail_on: FailOn, echo_errors: bool = True) -> None:
         self.threshold = None if fail_on is FailOn.never else Severity(fail_on.value).rank
+        self.echo_errors = echo_errors  # False where the report itself carries the error line
         self.input_error = False
         self.failing = False
 
     def add(self, report: Report) -> Report:
         if report.error is not None:
             self.input_error = True
-            print(report.error, file=sys.stderr, flush=True)
+            if self.echo_errors:
+                print(report.error, file=sys.stderr, flush=True)
         elif self.threshold is not None and any(f.severity.rank >= self.threshold for f in report.findings):
             self.failing = True
         return report
@@ -187,7 +194,8 @@ class _Tally:
         """The same for a report a worker has already rendered."""
         if outcome.error is not None:
             self.input_error = True
-            print(outcome.error, file=sys.stderr, flush=True)
+            if self.echo_errors:
+                print(outcome.error, file=sys.stderr, flush=True)
         elif self.threshold is not None and outcome.worst >= self.threshold:
             self.failing = True
         return outcome
@@ -218,15 +226,25 @@ class _JsonStream:
             self.out.write("[]\n" if self.first else "\n]\n")
 
 
-def _write_json(
+def _write_streamed(
     items: list[Input], options: Options, jobs: int, tally: _Tally, output_format: Format, out: TextIO
 ) -> None:
+    """JSON, JSON lines, concise and github: each report rendered where it was made, written as it arrives."""
     from .batch import run_rendered
+
+    if output_format in _CARRY_ERRORS:
+        from .report import concise, github
+
+        render = concise.render if output_format is Format.concise else github.render
+        for outcome in run_rendered(items, options, render, jobs):
+            out.write(tally.add_outcome(outcome).text)
+            out.flush()
+        return
     from .report import json as json_report
 
     stream = _JsonStream(out, lines=output_format is Format.jsonl)
-    render = json_report.line if stream.lines else json_report.array_element
-    for outcome in run_rendered(items, options, render, jobs):
+    json_render = json_report.line if stream.lines else json_report.array_element
+    for outcome in run_rendered(items, options, json_render, jobs):
         stream.add(tally.add_outcome(outcome).text)
     stream.close()
 
@@ -269,7 +287,7 @@ def _write_life_stages(items: list[Input], options: Options, tally: _Tally, outp
     from .lifestages import every_life_stage
     from .report import json as json_report
 
-    if output_format in (Format.markdown, Format.html):
+    if output_format not in (Format.table, Format.json, Format.jsonl):
         raise _fail("--all-life-stages prints table, json or jsonl")
     stream = _JsonStream(out, lines=output_format is Format.jsonl)
     for item in items:
@@ -294,16 +312,34 @@ def _write_life_stages(items: list[Input], options: Options, tally: _Tally, outp
                 stream.add(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n")
             else:
                 stream.add(
-                    "\n".join("  " + line for line in json.dumps(data, indent=2, ensure_ascii=False).splitlines())
+                    "\n".join("  " + line for line in json.dumps(data, indent=2, ensure_ascii=False).split("\n"))
                 )
     if output_format is not Format.table:
         stream.close()
 
 
+def _complete_rules(incomplete: str) -> list[tuple[str, str]]:
+    """Rule names and codes for shell completion, each with what it checks (imported only when completing)."""
+    from .rules import rules_by_code
+
+    wanted = incomplete.lower()
+    found = []
+    for found_rule in rules_by_code():
+        found += [(found_rule.name, found_rule.summary)] if found_rule.name.startswith(wanted) else []
+        found += [(found_rule.code, found_rule.name)] if found_rule.code.lower().startswith(wanted) else []
+    return found
+
+
 ConfigOpt = Annotated[Path | None, typer.Option("--config", help="A calcguide.yaml to use instead of searching.")]
 NoConfigOpt = Annotated[bool, typer.Option("--no-config", help="Ignore any calcguide.yaml.")]
-SelectOpt = Annotated[list[str] | None, typer.Option("--select", help="Run only these rules (names or codes).")]
-IgnoreOpt = Annotated[list[str] | None, typer.Option("--ignore", help="Skip these rules (names or codes).")]
+SelectOpt = Annotated[
+    list[str] | None,
+    typer.Option("--select", help="Run only these rules (names or codes).", autocompletion=_complete_rules),
+]
+IgnoreOpt = Annotated[
+    list[str] | None,
+    typer.Option("--ignore", help="Skip these rules (names or codes).", autocompletion=_complete_rules),
+]
 TextOpt = Annotated[
     list[str] | None, typer.Option("--text", help='A one-line regimen, e.g. "5000 IU D3 + 100 mcg MK-7".')
 ]
@@ -311,6 +347,7 @@ AgeOpt = Annotated[str | None, typer.Option("--age", help='Age in years, or e.g.
 SexOpt = Annotated[str | None, typer.Option("--sex", help="female or male.")]
 PregnantOpt = Annotated[bool, typer.Option("--pregnant", help="Use the pregnancy values.")]
 LactatingOpt = Annotated[bool, typer.Option("--lactating", help="Use the lactation values.")]
+SmokerOpt = Annotated[bool, typer.Option("--smoker", help="The person smokes (as the profile key smoker: true).")]
 MedicationOpt = Annotated[list[str] | None, typer.Option("--medication", help="A medication taken (repeatable).")]
 ConditionOpt = Annotated[list[str] | None, typer.Option("--condition", help="A condition (repeatable).")]
 MaxSizeOpt = Annotated[float, typer.Option("--max-size", help="Largest input file to read, in MB.")]
@@ -321,10 +358,79 @@ StandardOpt = Annotated[
     ),
 ]
 FailOnOpt = Annotated[FailOn, typer.Option("--fail-on", help="Exit 1 when a finding is at least this severe.")]
+OutputOpt = Annotated[str | None, typer.Option("--output", "-o", help="Write to this file (atomically).")]
+OneRegimenArg = Annotated[list[str] | None, typer.Argument(help="One regimen file ('-' for standard input).")]
+SmallFormatOpt = Annotated[CompareFormat, typer.Option("--format", "-f", help="Output format.")]
+
+
+_MAX_SIZE_MB = DEFAULT_MAX_BYTES / 1024 / 1024
+
+
+class CommonFlags(NamedTuple):
+    """The options ``check``, ``compare`` and ``suggest`` share, declared once: a new shared option is a field
+    here (and its use in ``_options``). ``_with_common_flags`` gives each command these as its own options."""
+
+    select: SelectOpt = None
+    ignore: IgnoreOpt = None
+    config: ConfigOpt = None
+    no_config: NoConfigOpt = False
+    age: AgeOpt = None
+    sex: SexOpt = None
+    pregnant: PregnantOpt = False
+    lactating: LactatingOpt = False
+    smoker: SmokerOpt = False
+    medication: MedicationOpt = None
+    condition: ConditionOpt = None
+    max_size: MaxSizeOpt = _MAX_SIZE_MB
+    standard: StandardOpt = StandardChoice.nasem
+
+
+def _with_common_flags(command: _Command) -> _Command:
+    """The command with CommonFlags' options added after its own; it receives them as one ``flags`` argument.
+
+    Typer reads a command's options from its signature, so the wrapper publishes one (``__signature__``) made of
+    the command's own parameters and a keyword parameter per CommonFlags field.
+    """
+    hints = get_type_hints(CommonFlags, include_extras=True)
+    signature = inspect.signature(command, eval_str=True)
+    own = [parameter for parameter in signature.parameters.values() if parameter.name != "flags"]
+    shared = [
+        inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=hints[name])
+        for name, default in CommonFlags._field_defaults.items()
+    ]
+
+    @functools.wraps(command)
+    def with_flags(**values: Any) -> None:
+        flags = CommonFlags(**{name: values.pop(name) for name in CommonFlags._fields})
+        command(flags=flags, **values)
+
+    parameters = [*own, *shared]
+    setattr(with_flags, "__signature__", signature.replace(parameters=parameters))  # noqa: B010
+    with_flags.__annotations__ = {parameter.name: parameter.annotation for parameter in parameters}
+    return cast(_Command, with_flags)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        print(f"calcguide {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", help="Print the version and exit.", is_eager=True, callback=_version)
+    ] = False,
+) -> None:
+    """Check dietary-supplement regimens like a linter. calcguide reports what its rules found; it is not medical
+    advice."""
 
 
 @app.command()
 @_guarded
+@_with_common_flags
 def check(
     paths: Annotated[
         list[str] | None, typer.Argument(help="Regimen files, directories (their *.yaml), or '-' for standard input.")
@@ -332,43 +438,32 @@ def check(
     text: TextOpt = None,
     output_format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
     summary: Annotated[bool, typer.Option("--summary", help="Only the summary table of all regimens.")] = False,
-    output: Annotated[str | None, typer.Option("--output", "-o", help="Write to this file (atomically).")] = None,
+    output: OutputOpt = None,
     fail_on: FailOnOpt = FailOn.error,
-    select: SelectOpt = None,
-    ignore: IgnoreOpt = None,
-    config: ConfigOpt = None,
-    no_config: NoConfigOpt = False,
-    age: AgeOpt = None,
-    sex: SexOpt = None,
-    pregnant: PregnantOpt = False,
-    lactating: LactatingOpt = False,
-    medication: MedicationOpt = None,
-    condition: ConditionOpt = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="Processes to use (0: one per core).")] = 1,
-    max_size: MaxSizeOpt = DEFAULT_MAX_BYTES / 1024 / 1024,
-    standard: StandardOpt = StandardChoice.nasem,
     all_life_stages: Annotated[
         bool, typer.Option("--all-life-stages", help="Evaluate each regimen for all 22 life stages at once.")
     ] = False,
+    *,
+    flags: CommonFlags,
 ) -> None:
     """Check regimens: daily totals against life-stage limits, and what the rules find.
 
     Exit codes: 0 nothing at or above --fail-on; 1 something is; 2 an input could not be read.
     """
-    options = _options(
-        config, not no_config, select, ignore, age, sex, pregnant, lactating, medication, condition, max_size, standard
-    )
+    options = _options(flags)
     items = _inputs(paths, text)
     if jobs < 0:
         raise _fail("--jobs must be 0 (all cores) or more")
-    tally = _Tally(fail_on)
+    # concise and github carry an input error as one of their own lines; on stdout it is not repeated on stderr.
+    tally = _Tally(fail_on, echo_errors=not (output_format in _CARRY_ERRORS and output is None))
     if all_life_stages:
         with open_output(output) as out:
             _write_life_stages(items, options, tally, output_format, out)
         raise typer.Exit(tally.code)
-    if output_format in (Format.json, Format.jsonl):
+    if output_format in _STREAMED:
         with open_output(output) as out:
-            _write_json(items, options, jobs or os.cpu_count() or 1, tally, output_format, out)
+            _write_streamed(items, options, jobs or os.cpu_count() or 1, tally, output_format, out)
         raise typer.Exit(tally.code)
     reports = (tally.add(report) for report in run(items, options, jobs or os.cpu_count() or 1))
     with open_output(output) as out:
@@ -378,35 +473,22 @@ def check(
 
 @app.command()
 @_guarded
+@_with_common_flags
 def compare(
     paths: Annotated[
         list[str] | None, typer.Argument(help="Regimen files to compare; the first is the baseline.")
     ] = None,
     text: TextOpt = None,
-    output_format: Annotated[CompareFormat, typer.Option("--format", "-f", help="Output format.")] = (
-        CompareFormat.table
-    ),
-    output: Annotated[str | None, typer.Option("--output", "-o", help="Write to this file (atomically).")] = None,
+    output_format: SmallFormatOpt = CompareFormat.table,
+    output: OutputOpt = None,
     fail_on: FailOnOpt = FailOn.never,
-    select: SelectOpt = None,
-    ignore: IgnoreOpt = None,
-    config: ConfigOpt = None,
-    no_config: NoConfigOpt = False,
-    age: AgeOpt = None,
-    sex: SexOpt = None,
-    pregnant: PregnantOpt = False,
-    lactating: LactatingOpt = False,
-    medication: MedicationOpt = None,
-    condition: ConditionOpt = None,
-    max_size: MaxSizeOpt = DEFAULT_MAX_BYTES / 1024 / 1024,
-    standard: StandardOpt = StandardChoice.nasem,
+    *,
+    flags: CommonFlags,
 ) -> None:
     """Compare regimens side by side: amounts, % of UL, findings, and what each alternative fixes or introduces."""
     from .comparison import compare as build
 
-    options = _options(
-        config, not no_config, select, ignore, age, sex, pregnant, lactating, medication, condition, max_size, standard
-    )
+    options = _options(flags)
     tally = _Tally(fail_on)
     reports = [tally.add(report) for report in run(_inputs(paths, text), options)]
     comparison = build(reports)
@@ -444,27 +526,16 @@ def _fail_input(error: InputError) -> typer.Exit:
 
 @app.command()
 @_guarded
+@_with_common_flags
 def suggest(
-    paths: Annotated[list[str] | None, typer.Argument(help="One regimen file ('-' for standard input).")] = None,
+    paths: OneRegimenArg = None,
     text: TextOpt = None,
-    output_format: Annotated[CompareFormat, typer.Option("--format", "-f", help="Output format.")] = (
-        CompareFormat.table
-    ),
+    output_format: SmallFormatOpt = CompareFormat.table,
     write: Annotated[
         Path | None, typer.Option("--write", help="Save the amended regimen as YAML to this NEW file.")
     ] = None,
-    select: SelectOpt = None,
-    ignore: IgnoreOpt = None,
-    config: ConfigOpt = None,
-    no_config: NoConfigOpt = False,
-    age: AgeOpt = None,
-    sex: SexOpt = None,
-    pregnant: PregnantOpt = False,
-    lactating: LactatingOpt = False,
-    medication: MedicationOpt = None,
-    condition: ConditionOpt = None,
-    max_size: MaxSizeOpt = DEFAULT_MAX_BYTES / 1024 / 1024,
-    standard: StandardOpt = StandardChoice.nasem,
+    *,
+    flags: CommonFlags,
 ) -> None:
     """Suggest the smallest change for each finding, and re-check the amended regimen.
 
@@ -473,9 +544,7 @@ def suggest(
     from .batch import judge
     from .suggest import suggest as build
 
-    options = _options(
-        config, not no_config, select, ignore, age, sex, pregnant, lactating, medication, condition, max_size, standard
-    )
+    options = _options(flags)
     regimen = _one_regimen(paths, text, options)
     if write is not None and write.exists():
         raise _fail(f"{write} exists; --write only creates a new file, so choose another name")
@@ -505,21 +574,19 @@ def suggest(
 @app.command()
 @_guarded
 def schedule(
-    paths: Annotated[list[str] | None, typer.Argument(help="One regimen file ('-' for standard input).")] = None,
+    paths: OneRegimenArg = None,
     text: TextOpt = None,
-    output_format: Annotated[CompareFormat, typer.Option("--format", "-f", help="Output format.")] = (
-        CompareFormat.table
-    ),
+    output_format: SmallFormatOpt = CompareFormat.table,
     config: ConfigOpt = None,
     no_config: NoConfigOpt = False,
     medication: MedicationOpt = None,
-    max_size: MaxSizeOpt = DEFAULT_MAX_BYTES / 1024 / 1024,
+    max_size: MaxSizeOpt = _MAX_SIZE_MB,
 ) -> None:
     """A time-of-day plan: meals for fat-soluble vitamins and calcium carbonate, minerals spaced from medicines."""
     from .schedule import plan
 
-    options = _options(config, not no_config, None, None, None, None, False, False, medication, None, max_size)
-    regimen = _one_regimen(paths, text, options)
+    flags = CommonFlags(config=config, no_config=no_config, medication=medication, max_size=max_size)
+    regimen = _one_regimen(paths, text, _options(flags))
     try:
         day = plan(regimen)
     except InputError as exc:
@@ -538,11 +605,7 @@ def schedule(
 
 @app.command()
 @_guarded
-def rules(
-    output_format: Annotated[CompareFormat, typer.Option("--format", "-f", help="Output format.")] = (
-        CompareFormat.table
-    ),
-) -> None:
+def rules(output_format: SmallFormatOpt = CompareFormat.table) -> None:
     """List every rule: code, name, default severity and what it checks."""
     from .rules import rules_by_code
 
@@ -571,12 +634,19 @@ def rules(
         table.add_column(column)
     for r in listed:
         table.add_row(r.code, r.name, r.severity.value, r.summary)
-    _console(sys.stdout).print(table)
+    from .report.table import Trimmed
+
+    _console(sys.stdout).print(Trimmed(table))
 
 
 @app.command()
 @_guarded
-def explain(rule: Annotated[str, typer.Argument(help="A rule's name or code, e.g. d-without-k2 or CG101.")]) -> None:
+def explain(
+    rule: Annotated[
+        str,
+        typer.Argument(help="A rule's name or code, e.g. d-without-k2 or CG101.", autocompletion=_complete_rules),
+    ],
+) -> None:
     """Explain a rule: what it checks, why, its thresholds, its evidence and examples."""
     from .rules import REGISTRY
 

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import NamedTuple
 
 from .catalog import suggest
-from .errors import InputError
+from .errors import InputError, quote
 from .regimen import Profile, profile_from_tree
 from .rules import REGISTRY, Severity
 from .selection import rule_name
@@ -48,7 +48,9 @@ def _rule_overrides(node: YNode) -> tuple[dict[str, dict[str, float]], dict[str,
         name = rule_name(key, node.keys[key])
         if not isinstance(settings, YMap):
             raise InputError(
-                f"settings of rule '{key}' must be a mapping", "write 'severity: info' or a threshold", settings.loc
+                f"settings of rule {quote(key)} must be a mapping",
+                "write 'severity: info' or a threshold",
+                settings.loc,
             )
         allowed = ("severity", *REGISTRY[name].thresholds)
         for setting, value in settings.entries.items():
@@ -56,7 +58,7 @@ def _rule_overrides(node: YNode) -> tuple[dict[str, dict[str, float]], dict[str,
             if setting not in allowed:
                 close = suggest(setting, allowed)
                 hint = f"did you mean '{close}'?" if close else f"rule {name} takes: {', '.join(allowed)}"
-                raise InputError(f"unknown setting '{setting}' for rule {name}", hint, where)
+                raise InputError(f"unknown setting {quote(setting)} for rule {name}", hint, where)
             if setting == "severity":
                 levels = [s.value for s in Severity]
                 if not isinstance(value, YScalar) or value.value not in levels:
@@ -64,7 +66,7 @@ def _rule_overrides(node: YNode) -> tuple[dict[str, dict[str, float]], dict[str,
                         raise InputError("a severity must be one word", "use info, warning or error", value.loc)
                     close = suggest(str(value.raw), levels)
                     hint = f"did you mean '{close}'?" if close else "use info, warning or error"
-                    raise InputError(f"unknown severity '{value.raw}'", hint, value.loc)
+                    raise InputError(f"unknown severity {quote(value.raw)}", hint, value.loc)
                 severities[name] = Severity(str(value.value))
                 continue
             number = value.value if isinstance(value, YScalar) else None
@@ -91,7 +93,7 @@ def parse_config(text: str, source: str) -> Config:
             if key not in _KEYS:
                 close = suggest(key, _KEYS)
                 hint = f"did you mean '{close}'?" if close else f"config keys are: {', '.join(_KEYS)}"
-                raise InputError(f"unknown key '{key}' in the config", hint, where)
+                raise InputError(f"unknown key {quote(key)} in the config", hint, where)
         entries = tree.entries
         thresholds, severities = _rule_overrides(entries["rules"]) if "rules" in entries else ({}, {})
         return Config(

@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
-from .errors import InputError, Location
+from .errors import InputError, Location, quote
 from .names import suggest
 
 DAYS_PER_YEAR = 365.25
@@ -105,7 +105,7 @@ def parse_frequency(text: str, location: Location | None = None) -> Frequency | 
     if spread is not None:  # "2 times every 3 days": several intakes in a period of several days
         intakes, every = _count(spread["count"]), float(spread["n"])
         if intakes < 1 or intakes > 100 or every <= 0 or every > 3650:
-            raise InputError(f"frequency '{text}' has no meaning", "write e.g. '2 times every 3 days'", location)
+            raise InputError(f"frequency {quote(text)} has no meaning", "write e.g. '2 times every 3 days'", location)
         period = spread["unit"]
         return Frequency(f"{intakes} times every {every:g} {period}s", intakes, every * _PERIOD_DAYS[period])
     for form in _FREQUENCY_FORMS:
@@ -122,7 +122,7 @@ def parse_frequency(text: str, location: Location | None = None) -> Frequency | 
             every = float(_count(word)) if word in _WORD_NUMBERS else float(word)
             if not math.isfinite(every) or every <= 0 or every > 3650:
                 raise InputError(
-                    f"frequency '{text}' has no meaning",
+                    f"frequency {quote(text)} has no meaning",
                     f"say how many {period}s apart, e.g. 'every 2 {period}s'",
                     location,
                 )
@@ -130,7 +130,7 @@ def parse_frequency(text: str, location: Location | None = None) -> Frequency | 
         intakes = _count(parts["count"]) if parts.get("count") else 1
         if intakes < 1 or intakes > 100:
             raise InputError(
-                f"frequency '{text}' has no meaning", "give a count from 1 to 100, e.g. 'twice daily'", location
+                f"frequency {quote(text)} has no meaning", "give a count from 1 to 100, e.g. 'twice daily'", location
             )
         return Frequency(_describe(intakes, period), intakes, _PERIOD_DAYS[period])
     return None
@@ -141,7 +141,7 @@ def require_frequency(text: str, location: Location | None) -> Frequency:
     frequency = parse_frequency(text, location)
     if frequency is None:
         raise InputError(
-            f"unknown frequency '{text}'",
+            f"unknown frequency {quote(text)}",
             "use daily, twice daily, N times daily, every other day, every N days, weekly, N times weekly, "
             "monthly or yearly",
             location,
@@ -255,7 +255,7 @@ def parse_amount(text: str, what: str, location: Location | None) -> float:
     """A positive, finite, plausible number from text such as "5000", "50,000" or "2.5"."""
     cleaned = text.strip()
     if not re.fullmatch(_NUMBER, cleaned):
-        raise InputError(f"{what} '{text}' is not a number", "write digits, e.g. 5000 or 2.5", location)
+        raise InputError(f"{what} {quote(text)} is not a number", "write digits, e.g. 5000 or 2.5", location)
     return check_amount(float(cleaned.replace(",", "")), what, location)
 
 
@@ -278,7 +278,7 @@ def parse_unit(text: str, location: Location | None) -> str:
     if unit is None:
         close = suggest(text, UNIT_NAMES)
         hint = f"did you mean '{close}'?" if close else "use IU, mcg, mg, g, mcg RAE or mg elemental"
-        raise InputError(f"unknown unit '{text}'", hint, location)
+        raise InputError(f"unknown unit {quote(text)}", hint, location)
     return unit
 
 
@@ -413,12 +413,14 @@ def _parse_dose(stripped: str) -> DoseText:
         return _name_first(stripped, row)
     if _LEADING_NUMBER.match(stripped):
         if stripped.lstrip().startswith("-"):
-            raise InputError(f"dose '{stripped}' has a negative amount", "amounts must be more than 0", location)
+            raise InputError(f"dose {quote(stripped)} has a negative amount", "amounts must be more than 0", location)
         raise InputError(
-            f"dose '{stripped}' has no unit after the amount", "write e.g. '5000 IU D3' or '100 mcg MK-7'", location
+            f"dose {quote(stripped)} has no unit after the amount",
+            "write e.g. '5000 IU D3' or '100 mcg MK-7'",
+            location,
         )
     raise InputError(
-        f"dose '{stripped}' does not start with an amount", "write e.g. '5000 IU D3' or '100 mcg MK-7'", location
+        f"dose {quote(stripped)} does not start with an amount", "write e.g. '5000 IU D3' or '100 mcg MK-7'", location
     )
 
 
@@ -443,12 +445,14 @@ def _amount_first(stripped: str, match: re.Match[str]) -> DoseText:
     name = rest.strip()
     second = _second_amount(name)
     if second is not None:
-        raise InputError(f"dose '{stripped}' holds a second amount, '{second}'", TWO_DOSES_HINT, None)
+        raise InputError(f"dose {quote(stripped)} holds a second amount, {quote(second)}", TWO_DOSES_HINT, None)
     if not name and unit == "mcg DFE":
         name = FOLATE
     if not name or not re.search(r"[^\W_]", name):
         raise InputError(
-            f"dose '{stripped}' names no ingredient", "write the ingredient after the unit, e.g. '5000 IU D3'", None
+            f"dose {quote(stripped)} names no ingredient",
+            "write the ingredient after the unit, e.g. '5000 IU D3'",
+            None,
         )
     quantities.check(amount, unit)
     return DoseText(stripped, amount, unit, name, form, frequency, quantities.alternate, quantities.folic_acid_mcg)
@@ -472,14 +476,14 @@ def _name_first(stripped: str, row: re.Match[str]) -> DoseText:
         after = paren["after"].strip()
     if after:
         raise InputError(
-            f"cannot place '{after}' after the amount in '{stripped}'",
+            f"cannot place {quote(after)} after the amount in {quote(stripped)}",
             placement_hint(after.split())
             or "after the amount write only '(N IU)', '(N mcg folic acid)', a % Daily Value or a frequency",
             None,
         )
     if not re.search(r"[^\W_]", name):
         raise InputError(
-            f"dose '{stripped}' names no ingredient",
+            f"dose {quote(stripped)} names no ingredient",
             "write the ingredient before the amount, e.g. 'Vitamin D3 25 mcg'",
             None,
         )

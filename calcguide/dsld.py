@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 
 from .catalog import Catalog, Ingredient, Salt, catalog
 from .doses import parse_dose
-from .errors import InputError
+from .errors import InputError, quote
 
 __all__ = ["DsldError", "label_to_product", "product_yaml"]
 
@@ -196,7 +196,7 @@ def label_to_product(label: Mapping[str, Any], source: str) -> tuple[dict[str, A
             if amount.unit.lower() in _PERCENT_DV:
                 warnings.append(f"{words}: a % Daily Value has no amount")
             else:
-                warnings.append(f"{words}: calcguide cannot read the unit '{amount.unit}'")
+                warnings.append(f"{words}: calcguide cannot read the unit {quote(amount.unit)}")
             continue
         if problem := _unit_problem(known, thing, unit):
             warnings.append(f"{words}: {problem}")

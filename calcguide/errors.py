@@ -4,6 +4,43 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+QUOTE_LIMIT = 60  # characters of a quoted value shown in a message; longer ones end in "…"
+
+# Everything a terminal or str.splitlines() could take as a line break or a cursor move: C0, DEL, C1, and the
+# Unicode line and paragraph separators. A translate table: no regular expression to compile at start-up.
+_ESCAPES = {code: f"\\x{code:02x}" for code in (*range(0x20), *range(0x7F, 0xA0))}
+_ESCAPES |= {0x0A: "\\n", 0x09: "\\t", 0x0D: "\\r", 0x2028: "\\u2028", 0x2029: "\\u2029"}
+
+
+def one_line(text: str) -> str:
+    """``text`` with its control characters written as escapes (``\\n``, ``\\t``, ``\\x1b``): it prints as one line."""
+    return text.translate(_ESCAPES)
+
+
+def shorten(text: str, limit: int = QUOTE_LIMIT) -> str:
+    """``text`` escaped to one line and cut to ``limit`` characters, the cut marked with "…" (never inside an
+    escape such as ``\\x1b``)."""
+    escaped = one_line(text)
+    if len(escaped) <= limit:
+        return escaped
+    kept, size = [], 0
+    for char in text:
+        piece = one_line(char)
+        if size + len(piece) > limit - 1:
+            break
+        kept.append(piece)
+        size += len(piece)
+    return "".join(kept).rstrip() + "…"
+
+
+def quote(value: object, limit: int = QUOTE_LIMIT) -> str:
+    """A value the user wrote, as a message quotes it: ``'5000 IU D3'``, one line, at most ``limit`` characters.
+
+    Every message that repeats user text goes through here, so a rejected value with newlines or a whole pasted
+    document in it cannot break the one-line ``file:line:col: message`` form that editors and CI read.
+    """
+    return f"'{shorten(str(value), limit)}'"
+
 
 class Location(NamedTuple):
     """A 1-based line and column in a source text (column 0 when only the line is known)."""
@@ -54,11 +91,11 @@ class InputError(Exception):
 
     @property
     def text(self) -> str:
-        """What is wrong and what to do, without the place."""
-        return f"{self.message}; {self.hint}" if self.hint else self.message
+        """What is wrong and what to do, without the place; always one line (control characters escaped)."""
+        return one_line(f"{self.message}; {self.hint}" if self.hint else self.message)
 
     def __str__(self) -> str:
-        place = self.source or "<input>"
+        place = one_line(self.source or "<input>")
         if self.location is not None:
             place += f":{self.location.line}:{self.location.column}"
         return f"{place}: {self.text}"

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
 from .catalog import catalog
-from .errors import InputError
+from .errors import InputError, Location
 from .interaction_catalog import describe
 from .medications import MedicineItem, read_condition
 from .medications import read as read_medication_line
@@ -44,6 +44,7 @@ class Report(NamedTuple):
     unmatched: tuple[Unmatched, ...] = ()
     not_assessed: tuple[NotAssessed, ...] = ()
     medicines: tuple[MedicineItem, ...] = ()  # regimen items that are medications, never counted as nutrients
+    location: Location | None = None  # where the regimen starts: the place of a finding that names no item
 
     @property
     def worst(self) -> Severity | None:
@@ -52,7 +53,7 @@ class Report(NamedTuple):
 
 def failed(source: str, name: str, error: InputError) -> Report:
     """The report of a regimen that could not be read: it keeps its place in the output, with the error."""
-    return Report(source, name, Profile(), None, error=error, summary=_count(()))
+    return Report(source, name, Profile(), None, error=error, summary=_count(()), location=error.location)
 
 
 def _count(findings: Iterable[Finding]) -> dict[str, int]:
@@ -186,4 +187,5 @@ def evaluate(
         _unmatched(regimen.profile),
         normalized.not_assessed,
         normalized.medicines,
+        location=regimen.location,
     )

@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from .catalog import Catalog, Ingredient, Nutrient, Salt, catalog, fold
 from .doses import TWO_DOSES_HINT, DoseText, Frequency, placement_hint
-from .errors import InputError, Location
+from .errors import InputError, Location, quote
 from .medications import MedicineItem, medicine_named
 from .quantities import lower_label, number
 from .regimen import DietAmount, Dose, Regimen
@@ -171,7 +171,7 @@ def _resolve_form(thing: Ingredient, form: str | None, known: Catalog) -> tuple[
             return thing, None  # the label states the elemental amount of this salt
         if isinstance(candidate, Ingredient) and candidate.nutrient == thing.nutrient:
             return candidate, None
-    return thing, f"form '{form}' of {thing.label} is not one calcguide knows; counted as {thing.label}"
+    return thing, f"form {quote(form)} of {thing.label} is not one calcguide knows; counted as {thing.label}"
 
 
 def _salt_form(thing: Salt, form: str | None, known: Catalog) -> Salt:

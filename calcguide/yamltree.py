@@ -18,7 +18,7 @@ from typing import NamedTuple, TypeAlias
 
 import yaml
 
-from .errors import InputError, Location
+from .errors import InputError, Location, quote
 
 try:  # libyaml is much faster; the pure-Python loader gives the same nodes and marks.
     from yaml import CSafeLoader as _BaseLoader
@@ -189,7 +189,7 @@ class _Walker:
             if key in entries:
                 first = keys[key]
                 raise InputError(
-                    f"duplicate key '{key}' (first at line {first.line})",
+                    f"duplicate key {quote(key)} (first at line {first.line})",
                     "keep one of them: YAML would silently use the last",
                     key_loc,
                 )
@@ -200,7 +200,7 @@ class _Walker:
 
 def _tag_error(tag: str, loc: Location) -> InputError:
     shown = "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
-    return InputError(f"YAML tag '{shown}' is not allowed", "remove the tag: regimens are plain YAML", loc)
+    return InputError(f"YAML tag {quote(shown)} is not allowed", "remove the tag: regimens are plain YAML", loc)
 
 
 def parse_documents(text: str) -> Iterator[YNode | None]:
@@ -213,6 +213,16 @@ def parse_documents(text: str) -> Iterator[YNode | None]:
             yield None if node is None else _Walker(text).walk(node)
     except yaml.MarkedYAMLError as exc:
         raise _syntax_error(exc, text) from None
+    except yaml.reader.ReaderError as exc:  # its text spans two lines; say which character and where, in one
+        before = text[: exc.position]
+        location = Location(before.count("\n") + 1, exc.position - before.rfind("\n"))
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        escape = f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+        raise InputError(
+            f"character U+{code:04X} is not allowed in YAML",
+            f'remove it, or write it as the escape "{escape}" inside double quotes',
+            location,
+        ) from None
     except yaml.YAMLError as exc:
         raise InputError(f"not valid YAML: {exc}", "check the file's syntax") from None
     except RecursionError:

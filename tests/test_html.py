@@ -155,7 +155,9 @@ def check_structure(parsed: PageParser, reports: list[Report]) -> None:
         cited = dict.fromkeys(e for finding in report.findings for e in finding.evidence)  # numbered in order
         assert section.evidence_hrefs == [e.url for e in cited], report.name
         assert set(section.finding_refs) == {f"#{anchor}" for anchor in section.evidence_ids}, report.name
-        assert section.nutrients == [total.nutrient for total in report.totals], report.name
+        # Most concerning first: the highest share of the UL, the nutrients with no UL last (in table order).
+        by_concern = sorted(report.totals, key=lambda t: (t.percent_ul is None, -(t.percent_ul or 0.0)))
+        assert section.nutrients == [total.nutrient for total in by_concern], report.name
         for total in report.totals:
             expected = {"target"} if total.target else set()
             expected |= {"ul"} if total.ul else set()

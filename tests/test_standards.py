@@ -271,7 +271,10 @@ def test_notes_without_a_profile(cli: Cli) -> None:
 def test_table_shows_both_limits(cli: Cli) -> None:
     result = cli("check", *CHILD, "--standard", "both")
     assert result.exit_code == 0, result.stderr
-    assert "US 75 / EU 50" in result.stdout
+    # Both limits in the UL cell, one per line; the EU one (50 mcg) binds: 60 mcg is 120 % of it.
+    lines = result.stdout.splitlines()
+    row = next(index for index, line in enumerate(lines) if line.startswith("Vitamin D "))
+    assert lines[row].split()[7:11] == ["RDA", "US", "75", "120%"] and lines[row + 1].split() == ["EU", "50"]
     text = " ".join(result.stdout.split())
     assert "Life stage: Children 4-8 years (US and EFSA upper limits side by side; the stricter one is applied)" in text
 

@@ -13,6 +13,7 @@ from ..evaluate import DISCLAIMER, Report
 from ..quantities import amount, number
 from ..rules import Evidence, Finding, Severity
 from ..totals import NutrientTotal
+from .summary import by_concern
 
 _SCALE_HEADROOM = 1.1  # the bar runs 10 % past the largest of total, target and UL
 _SCALE_CAP = 2.0  # ...but at most to twice the larger reference value; a longer total is drawn clipped
@@ -63,6 +64,11 @@ h3 { font-size: 15px; margin: 18px 0 8px; text-transform: uppercase; letter-spac
 .key { display: inline-block; width: 10px; height: 10px; margin-right: 4px; vertical-align: -1px; }
 .key.target { background: var(--info); }
 .key.ul { background: var(--ink); }
+.key.counted { background: var(--ok); }
+.key.uncounted { background: #b0bec5; }
+.legend { font-size: 13px; color: var(--muted); margin: 10px 0 0; display: flex; flex-wrap: wrap; gap: 4px 16px; }
+.legend .arrow { color: var(--over); }
+.not-checked { border-left: 5px solid var(--near); background: #fff4e0; padding: 6px 12px; font-weight: 600; }
 .percent.over { color: var(--over); font-weight: 600; }
 ol.findings { list-style: none; margin: 0; padding: 0; display: grid; gap: 8px; }
 .finding { border-left: 6px solid var(--none); background: var(--band); padding: 8px 12px; border-radius: 4px; }
@@ -169,8 +175,19 @@ def _total(total: NutrientTotal) -> str:
     )
 
 
+_LEGEND = (
+    '<p class="legend">'
+    '<span><i class="key counted"></i>the amount the UL counts (green, amber from 80 %, red over the UL)</span>'
+    '<span><i class="key uncounted"></i>grey: the part of the total the UL does not count (for vitamin A, '
+    "beta-carotene, which does not count toward the preformed-vitamin-A UL)</span>"
+    '<span><i class="key target"></i>target</span><span><i class="key ul"></i>UL</span>'
+    '<span><span class="arrow">&#9654;</span> the amount goes on beyond the end of the bar</span></p>'
+)
+
+
 def _finding(finding: Finding, numbering: dict[Evidence, int], prefix: str) -> str:
-    refs = "".join(f'<sup><a href="#{prefix}-ev{numbering[e]}">[{numbering[e]}]</a></sup>' for e in finding.evidence)
+    numbers = sorted(numbering[e] for e in finding.evidence)
+    refs = "".join(f'<sup><a href="#{prefix}-ev{n}">[{n}]</a></sup>' for n in numbers)
     line = f" (line {finding.location.line})" if finding.location else ""
     severity = finding.severity.value
     return (
@@ -226,10 +243,17 @@ def _section(report: Report, index: int) -> str:
         f'<p class="meta">{source} · Life stage: <span class="life-stage">{_e(stage)}</span>{_profile(report)}</p>',
         "<h3>Daily totals</h3>",
     ]
+    parts += [
+        f'<p class="not-checked">Not checked: {_e(entry.text)} ({_e(entry.reason)})</p>' for entry in report.unmatched
+    ]
     if report.totals:
-        parts.append('<div class="totals">' + "".join(_total(total) for total in report.totals) + "</div>")
+        parts.append('<div class="totals">' + "".join(_total(total) for total in by_concern(report.totals)) + "</div>")
+        parts.append(_LEGEND)
     else:
         parts.append('<p class="empty">No recognised nutrients.</p>')
+    if report.not_assessed:
+        written = ", ".join(dict.fromkeys(entry.dose for entry in report.not_assessed))
+        parts.append(f'<p class="not-assessed">Not assessed (no US reference value): {_e(written)}</p>')
     numbering: dict[Evidence, int] = {}
     for finding in report.findings:
         for item in finding.evidence:

@@ -133,7 +133,8 @@ def line(report: Report) -> str:
 def array_element(report: Report) -> str:
     """One element of the JSON array, indented as ``render`` indents it (without the separating comma)."""
     body = json.dumps(report_object(report), indent=2, ensure_ascii=False)
-    return "\n".join("  " + text for text in body.splitlines())
+    # split("\n"), not splitlines(): U+0085 and U+2028 inside a string are text, and json.dumps keeps them raw
+    return "\n".join("  " + text for text in body.split("\n"))
 
 
 def comparison_object(comparison: Comparison) -> dict[str, Any]:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..evaluate import Report
+
+if TYPE_CHECKING:
+    from ..totals import NutrientTotal
 
 
 class SummaryRow(NamedTuple):
@@ -15,9 +19,16 @@ class SummaryRow(NamedTuple):
     worst: str
 
 
+def by_concern(totals: Iterable[NutrientTotal]) -> list[NutrientTotal]:
+    """Totals as a reader should meet them: over the UL first, then by % of the UL (highest first), then the
+    nutrients with no UL, each group in the reference tables' order (the sort is stable)."""
+    return sorted(totals, key=lambda total: (total.percent_ul is None, -(total.percent_ul or 0.0)))
+
+
 def summary_row(report: Report) -> SummaryRow:
     if report.error is not None:
-        return SummaryRow(report.name, report.source, "-", dict(report.summary), f"input error: {report.error.text}")
+        # Only that it failed: the message itself is printed once, on standard error.
+        return SummaryRow(report.name, report.source, "-", dict(report.summary), "input error")
     assert report.standard is not None
     first = report.findings[0] if report.findings else None
     worst = f"{first.severity.value} {first.code} {first.rule}" if first else "no findings"

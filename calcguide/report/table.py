@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from rich import box
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
+from ..errors import one_line
 from ..evaluate import DISCLAIMER, Report
 from ..quantities import amount, number
-from ..rules import Evidence, Severity
+from ..rules import Evidence, Finding, Severity
+from .summary import by_concern
 
 if TYPE_CHECKING:  # only for annotations: a plain check need not import compare, suggest or schedule
     from ..comparison import Comparison
@@ -24,20 +27,22 @@ if TYPE_CHECKING:  # only for annotations: a plain check need not import compare
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 _BAR_CELLS = 10  # cells per 100 % of the UL
-_BAR_MAX = 15  # beyond 150 % the bar stops growing; the number says how far
+_BAR_OVER = 1.5  # beyond 150 % the bar stops growing; the number says how far
+_NARROW = 100  # below this width the totals table draws 5 cells per 100 % of the UL, so 80 columns hold it
 
 
-def ul_bar(percent: float | None) -> Text:
+def ul_bar(percent: float | None, cells_per_ul: int = _BAR_CELLS, with_number: bool = True) -> Text:
     """``█`` up to the UL and ``▓`` beyond it, so the overshoot shows even without colour."""
     if percent is None:
         return Text("no UL", style="dim")
-    cells = min(_BAR_MAX, round(percent * _BAR_CELLS / 100))
-    within = min(cells, _BAR_CELLS)
+    cells = min(round(cells_per_ul * _BAR_OVER), round(percent * cells_per_ul / 100))
+    within = min(cells, cells_per_ul)
     style = "red" if percent > 100 else "yellow" if percent >= 80 else "green"
     bar = Text("█" * within, style=style)
     bar.append("▓" * (cells - within), style="bold red")
-    bar.append("·" * max(0, _BAR_CELLS - cells), style="dim")
-    bar.append(f" {number(percent)}%")
+    bar.append("·" * max(0, cells_per_ul - cells), style="dim")
+    if with_number:
+        bar.append(f" {number(percent)}%")
     return bar
 
 
@@ -53,6 +58,46 @@ _UL_CAPTION = {
 }
 
 
+class Trimmed:
+    """A renderable with the trailing spaces of every line removed (Rich pads table cells to their width), so
+    piped output holds no invisible padding; styles are kept."""
+
+    def __init__(self, renderable: RenderableType) -> None:
+        self.renderable = renderable
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
+        for line in console.render_lines(self.renderable, options, pad=False):
+            while line and not line[-1].control and not line[-1].text.strip():
+                line.pop()
+            if line and not line[-1].control:
+                last = line[-1]
+                line[-1] = Segment(last.text.rstrip(), last.style)
+            yield from line
+            yield Segment.line()
+
+
+class Hanging:
+    """``prefix`` then ``body`` wrapped to the full width, every further line indented by ``indent`` (the
+    prefix's width unless given): a hanging indent, so a wrapped note never restarts at column 0."""
+
+    def __init__(self, prefix: str | Text, body: str | Text, indent: int | None = None) -> None:
+        self.prefix = Text(prefix) if isinstance(prefix, str) else prefix
+        self.body = Text(body) if isinstance(body, str) else body
+        self.indent = self.prefix.cell_len if indent is None else indent
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Text]:
+        width = options.max_width
+        first = max(8, width - self.prefix.cell_len)
+        rest = max(8, width - self.indent)
+        lines = self.body.wrap(console, first, overflow="fold")
+        head = lines[0] if lines else Text()
+        yield Text.assemble(self.prefix, head, end="\n")
+        remainder = Text("\n").join(lines[1:])
+        if remainder.plain:
+            for line in remainder.wrap(console, rest, overflow="fold"):
+                yield Text.assemble(" " * self.indent, line, end="\n")
+
+
 def _per_day(total: NutrientTotal) -> str:
     text = amount(total.total_per_day, total.unit, total.nutrient)
     return text + f"\n (diet {number(total.diet_per_day)})" if total.diet_per_day else text
@@ -62,50 +107,90 @@ _AUTHORITY = {"nasem": "US", "efsa": "EU"}
 
 
 def _ul_cell(total: NutrientTotal) -> Text:
-    """The UL; with two standards both, the one that binds (the stricter for this regimen) in bold."""
+    """The UL; with two standards both, one per line, the one that binds (the stricter here) in bold."""
     if len(total.limits) < 2 or total.ul is None:
         return Text("not set" if total.ul is None else number(total.ul) + _UL_MARK.get(total.ul_basis, ""))
     cell = Text()
     for index, use in enumerate(total.limits):
         value = "-" if use.ul is None else number(use.ul) + _UL_MARK.get(use.basis, "")
         style = "bold underline" if use.authority == total.ul_authority and use.ul is not None else "dim"
-        cell.append((" / " if index else "") + f"{_AUTHORITY[use.authority]} {value}", style=style)
+        cell.append(("\n" if index else "") + f"{_AUTHORITY[use.authority]} {value}", style=style)
     return cell
 
 
-def totals_table(report: Report) -> Table:
-    """Per day in the nutrient's unit (IU too for vitamin D); target and UL in the same unit."""
-    marks = [basis for basis in _UL_MARK if any(u.basis == basis and u.ul for t in report.totals for u in t.limits)]
+def totals_table(report: Report, width: int = _NARROW) -> Table:
+    """A row per nutrient, the most concerning first (see ``by_concern``): per day in the nutrient's own unit
+    (with IU for vitamin D, the only nutrient US labels still state in IU), target and UL in that unit, and the
+    share of the UL as a number and a bar (half as long below ``_NARROW`` columns)."""
     table = Table(
         title="Daily totals",
         title_justify="left",
-        caption="; ".join(dict.fromkeys(_UL_CAPTION[basis] for basis in marks)) or None,
-        caption_justify="left",
-        box=box.SIMPLE_HEAVY,
+        title_style="italic",
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
     )
-    for name in ("Nutrient", "Per day", "Target", "UL", "% of UL"):
-        table.add_column(name, no_wrap=True)
-    for total in report.totals:
+    for name in ("Nutrient", "Per day", "Target", "UL"):
+        table.add_column(name, overflow="fold")  # never "…": a cut number would be a wrong number
+    table.add_column("% of UL", no_wrap=True)
+    cells = _BAR_CELLS if width >= _NARROW else _BAR_CELLS // 2
+    for total in by_concern(report.totals):
         target = "not set" if total.target is None else f"{number(total.target)} {total.target_type}"
-        table.add_row(total.label, _per_day(total), target, _ul_cell(total), ul_bar(total.percent_ul))
+        percent = total.percent_ul
+        if percent is None:
+            share = Text(f"{'no UL':>6}", style="dim")
+        else:
+            share = Text(f"{number(percent) + '%':>6} ")  # right-aligned, so the numbers line up
+            share.append_text(ul_bar(percent, cells, with_number=False))
+        table.add_row(total.label, _per_day(total), target, _ul_cell(total), share)
     return table
 
 
-def findings_table(report: Report, numbering: dict[Evidence, int]) -> Table:
-    table = Table(title="Findings", title_justify="left", box=box.SIMPLE_HEAVY, expand=False)
-    table.add_column("Severity", no_wrap=True)
-    table.add_column("Code", no_wrap=True)
-    table.add_column("Rule", no_wrap=True)
-    table.add_column("Message", ratio=1)
+class _Totals:
+    """The totals table laid out for the width it is printed at."""
+
+    def __init__(self, report: Report) -> None:
+        self.report = report
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Table]:
+        yield totals_table(self.report, options.max_width)
+
+
+def _ul_marks(report: Report) -> list[RenderableType]:
+    """What the marks beside a UL mean, one line each, for the marks the table uses."""
+    used = {use.basis for total in report.totals for use in total.limits if use.ul}
+    return [Hanging(" ", Text(_UL_CAPTION[basis], style="dim"), indent=3) for basis in _UL_MARK if basis in used]
+
+
+def _numbering(report: Report) -> dict[Evidence, int]:
+    """Citation numbers in order of first mention across the findings."""
+    numbering: dict[Evidence, int] = {}
     for finding in report.findings:
-        refs = "".join(f"[{numbering[e]}]" for e in finding.evidence)
-        table.add_row(
-            Text(finding.severity.value, style=SEVERITY_STYLE[finding.severity]),
-            finding.code,
-            finding.rule,
-            Text(f"{finding.message} {refs}"),
-        )
-    return table
+        for item in finding.evidence:
+            numbering.setdefault(item, len(numbering) + 1)
+    return numbering
+
+
+def finding_block(finding: Finding, numbering: dict[Evidence, int]) -> RenderableType:
+    """A header (severity, code, rule, the item's line), then the message indented under it at full width,
+    ending in its citation numbers in ascending order."""
+    header = Text(" ")
+    header.append(finding.severity.value, style=SEVERITY_STYLE[finding.severity])
+    header.append(f" {finding.code} ", style="bold")
+    header.append(finding.rule)
+    if finding.location is not None:
+        header.append(f" (line {finding.location.line})", style="dim")
+    refs = "".join(f"[{n}]" for n in sorted(numbering[e] for e in finding.evidence))
+    return Group(header, Hanging("     ", f"{finding.message} {refs}".rstrip()))
+
+
+def findings_table(report: Report, numbering: dict[Evidence, int]) -> RenderableType:
+    """The findings as blocks, most severe first, with a blank line between them."""
+    parts: list[RenderableType] = [Text("Findings", style="italic")]
+    for index, finding in enumerate(report.findings):
+        parts += [Text("")] if index else []
+        parts.append(finding_block(finding, numbering))
+    return Group(*parts)
 
 
 def summary_line(report: Report) -> Text:
@@ -122,38 +207,51 @@ def summary_line(report: Report) -> Text:
     return line
 
 
+def _not_read(report: Report) -> Text:
+    """The report of an unreadable regimen: where, but not the message (the CLI prints that once, on stderr)."""
+    place = "" if report.location is None else f" (line {report.location.line})"
+    return Text(f"Could not be read{place}: the error is printed on standard error.", style="bold red")
+
+
 def render(report: Report) -> RenderableType:
-    """One regimen's report: header, totals, findings, numbered evidence, notes and a summary line."""
-    header = Text(report.name, style="bold")
-    header.append(f"  {report.source}", style="dim")
+    """One regimen's report: header, what was not checked, totals, findings, evidence, notes and a summary line."""
+    header = Text(one_line(report.name), style="bold")  # a --text regimen's name is what was typed, newlines too
+    header.append(f"  {one_line(report.source)}", style="dim")
     if report.error is not None:
-        return Group(header, Text(f"error: {report.error}", style="bold red"), Text(""))
+        return Trimmed(Group(header, _not_read(report), Text("")))
     assert report.standard is not None
-    stage = Text(f"Life stage: {report.standard.life_stage}")
+    stage = Text(report.standard.life_stage)
     if report.standard.note:
         stage.append(f" ({report.standard.note})", style="dim")
-    parts: list[RenderableType] = [header, stage]
-    parts += [totals_table(report)] if report.totals else [Text("No recognised nutrients.", style="dim")]
-    evidence: dict[Evidence, int] = {}
-    for finding in report.findings:
-        for item in finding.evidence:
-            evidence.setdefault(item, len(evidence) + 1)
+    parts: list[RenderableType] = [header, Hanging("Life stage: ", stage, indent=2)]
+    parts += [
+        Hanging(Text("Not checked: ", style="bold yellow"), f"{entry.text} ({entry.reason})", indent=2)
+        for entry in report.unmatched
+    ]
+    parts += [_Totals(report), *_ul_marks(report)] if report.totals else [Text("No recognised nutrients.")]
+    if report.not_assessed:
+        written = ", ".join(dict.fromkeys(entry.dose for entry in report.not_assessed))
+        parts.append(Hanging(Text("Not assessed (no US reference value): ", style="bold"), written, indent=2))
+    evidence = _numbering(report)
     if report.findings:
-        parts.append(findings_table(report, evidence))
-        parts.append(Text("Evidence", style="italic"))
-        parts += [Text(f" [{n}] {e.title}\n     {e.url}") for e, n in evidence.items()]
+        parts += [Text(""), findings_table(report, evidence), Text(""), Text("Evidence", style="italic")]
+        parts += [Hanging(f" [{n}] ", f"{e.title}\n{e.url}") for e, n in sorted(evidence.items(), key=_second)]
     if report.ignored:
-        parts.append(Text("Ignored rules", style="italic"))
-        parts += [Text(f" - {rule}: {reason or '(no reason given)'}") for rule, reason in report.ignored]
+        parts += [Text(""), Text("Ignored rules", style="italic")]
+        parts += [Hanging(" - ", f"{rule}: {reason or '(no reason given)'}") for rule, reason in report.ignored]
     notes = [note for note in report.notes if note != report.standard.note]
     if notes:
-        parts.append(Text("Notes", style="italic"))
-        parts += [Text(f" - {note}") for note in notes]
+        parts += [Text(""), Text("Notes", style="italic")]
+        parts += [Hanging(" - ", note) for note in notes]
     parts += [Text(""), summary_line(report), Text("")]
-    return Group(*parts)
+    return Trimmed(Group(*parts))
 
 
-def summary_table(rows: Iterable[SummaryRow]) -> Table:
+def _second(pair: tuple[Evidence, int]) -> int:
+    return pair[1]
+
+
+def summary_table(rows: Iterable[SummaryRow]) -> RenderableType:
     """One row per regimen: life stage, counts by severity and the worst finding."""
     table = Table(title="Summary", title_justify="left", box=box.SIMPLE_HEAVY)
     table.add_column("Regimen")
@@ -164,8 +262,8 @@ def summary_table(rows: Iterable[SummaryRow]) -> Table:
     for row in rows:
         counts = [str(row.counts.get(s.value, 0)) for s in reversed(Severity)]
         worst_style = "bold red" if row.worst.startswith(("error", "input error")) else ""
-        table.add_row(row.name, row.life_stage, *counts, Text(row.worst, style=worst_style))
-    return table
+        table.add_row(one_line(row.name), row.life_stage, *counts, Text(row.worst, style=worst_style))
+    return Trimmed(table)
 
 
 def comparison_table(comparison: Comparison) -> RenderableType:
@@ -212,7 +310,7 @@ def comparison_table(comparison: Comparison) -> RenderableType:
             verdict.append(f"\nfixes {len(change.fixes)}, introduces {len(change.introduces)}")
         verdicts.append(verdict)
     table.add_row(Text("Verdict", style="bold"), *verdicts)
-    return Group(table, Text(DISCLAIMER, style="dim"))
+    return Trimmed(Group(table, Text(DISCLAIMER, style="dim")))
 
 
 def suggestions_view(result: Suggestions) -> RenderableType:
@@ -231,7 +329,7 @@ def suggestions_view(result: Suggestions) -> RenderableType:
     outcome.append(
         f"introduced {', '.join(result.introduced) or 'nothing'}", style="bold red" if result.introduced else ""
     )
-    return Group(table, outcome, Text(""), render(result.after))
+    return Trimmed(Group(table, outcome, Text(""), render(result.after)))
 
 
 def schedule_view(name: str, schedule: Schedule) -> RenderableType:
@@ -244,7 +342,7 @@ def schedule_view(name: str, schedule: Schedule) -> RenderableType:
     parts: list[RenderableType] = [table]
     parts += [Text(f" - {note}") for note in schedule.notes]
     parts += [Text(""), Text(DISCLAIMER, style="dim")]
-    return Group(*parts)
+    return Trimmed(Group(*parts))
 
 
 def life_stages_table(name: str, rows: list[StageReport]) -> RenderableType:
@@ -270,4 +368,4 @@ def life_stages_table(name: str, rows: list[StageReport]) -> RenderableType:
                 ("\n" if index else "") + f"{finding.severity.value} {finding.rule}", SEVERITY_STYLE[finding.severity]
             )
         table.add_row(row.stage.label, *cells, found)
-    return Group(table, Text(DISCLAIMER, style="dim"))
+    return Trimmed(Group(table, Text(DISCLAIMER, style="dim")))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
+from ..errors import quote, shorten
 from ..quantities import amount
 from .base import Context, Hit, Scope, Severity, evidence, rule
 
@@ -48,7 +49,9 @@ def duplicate_source(ctx: Context, limits: Mapping[str, float]) -> Iterator[Hit]
 )
 def unrecognized_ingredient(ctx: Context, limits: Mapping[str, float]) -> Iterator[Hit]:
     for unknown in ctx.normalized.unrecognized:
-        message = f"'{unknown.name}' ({unknown.dose}) is not an ingredient calcguide knows; it is not counted."
+        message = (
+            f"{quote(unknown.name)} ({shorten(unknown.dose)}) is not an ingredient calcguide knows; it is not counted."
+        )
         if unknown.suggestion:
             message += f" Did you mean '{unknown.suggestion}'?"
         yield Hit(message, None, location=unknown.location)
