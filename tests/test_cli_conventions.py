@@ -48,7 +48,7 @@ def test_completion_options_are_offered(cli: Cli) -> None:
 def test_rule_names_and_codes_complete_for_select_ignore_and_explain() -> None:
     assert _complete("calcguide check --select d-") == ["d-without-k2"]
     assert _complete("calcguide compare --ignore above") == ["above-ul"]
-    assert _complete("calcguide explain CG30") == ["CG301", "CG302", "CG303", "CG304"]
+    assert _complete("calcguide explain CG30") == ["CG301", "CG302", "CG303", "CG304", "CG305", "CG306", "CG307"]
     assert sorted(_complete("calcguide suggest --select ")) == sorted([*REGISTRY, *(r.code for r in REGISTRY.values())])
 
 

@@ -40,10 +40,12 @@ def _plain(renderable: object, width: int) -> str:
 # The two findings of regimens/warfarin-user.yaml (messages as the Markdown test pins them): CG301 names no item,
 # so it takes the regimen's first line (line 2, "name:", column 1); CG203 is about the calcium item, whose only
 # ingredient starts at line 12, column 19 ("    ingredients: [" is 18 characters).
-CG301 = (
-    "Coumadin is a vitamin K antagonist, and the regimen adds 180 mcg of vitamin K a day (180 mcg MenaQ7). Vitamin K "
-    "counteracts it (MK-7 lowered the INR at 10-20 mcg a day): do not take this without the prescriber, who may need "
-    "to adjust the dose and check the INR."
+CG301 = (  # the file does not say whether the MenaQ7 is new: both cases are said
+    "Coumadin is a vitamin K antagonist, and the regimen adds 180 mcg of vitamin K a day (180 mcg MenaQ7); vitamin K "
+    "counteracts it. If 180 mcg MenaQ7 is new, talk to the prescriber before starting it: a new vitamin K source will "
+    "move the INR (MK-7 lowered it at 10-20 mcg a day), and the dose or INR checks may need to change. If it is "
+    "already part of a stable regimen, keep the intake consistent (the same product and dose every day) and tell the "
+    "anticoagulation clinic before changing or stopping it, as the ODS vitamin K fact sheet advises."
 )
 CG203 = (
     "Calcium citrate: 630 mg of elemental calcium in one intake; absorption is highest at 500 mg or less at a time, "
@@ -95,9 +97,14 @@ def test_concise_to_a_file_still_prints_the_error_on_stderr(cli: Cli, repo: Path
 def test_concise_matches_a_problem_matcher_for_every_example(cli: Cli, repo: Path) -> None:
     result = cli("check", "-f", "concise", "--jobs", "2", "regimens")
     pattern = re.compile(r"^(regimens/[\w.-]+\.yaml):(\d+):(\d+): (error|warning|info) (CG\d{3}) ([a-z0-9-]+): (.+)$")
+    note = re.compile(r"^(regimens/[\w.-]+\.yaml):(\d+):(\d+): note: (.+)$")  # what was not checked or assessed
     lines = result.stdout.splitlines()
-    assert lines and all(pattern.match(line) for line in lines), lines
-    assert len(lines) == 26  # the examples' findings: their goldens list 26 blocks
+    assert lines and all(pattern.match(line) or note.match(line) for line in lines), lines
+    reports = json.loads(cli("check", "-f", "json", "regimens").stdout)
+    findings = [line for line in lines if pattern.match(line)]
+    assert len(findings) == sum(len(report["findings"]) for report in reports)  # one line per finding, none lost
+    notes = [line for line in lines if note.match(line)]
+    assert len(notes) == sum(len(r["not_assessed"]) + len(r["unmatched"]) for r in reports)
 
 
 # --- github --------------------------------------------------------------------------------------------------------
