@@ -6,7 +6,6 @@ Nothing here imports calcguide: every subject is run as a subprocess, exactly as
 from __future__ import annotations
 
 import os
-import random
 import shutil
 import statistics
 import subprocess
@@ -26,6 +25,7 @@ class Run:
     seconds: float
     max_rss_kib: int  # peak resident set size of the largest process, KiB (Linux ru_maxrss)
     returncodes: tuple[int, ...]
+    cpu_seconds: float = 0.0  # user + system time of the process and the children it waited for (workers)
 
     @property
     def returncode(self) -> int:
@@ -39,8 +39,9 @@ start = time.perf_counter()
 pid = os.posix_spawnp(args[0], args, os.environ)
 _, status, usage = os.wait4(pid, 0)
 elapsed = time.perf_counter() - start
+cpu = usage.ru_utime + usage.ru_stime
 with open(result, "w") as handle:
-    handle.write(f"{elapsed!r} {usage.ru_maxrss} {os.waitstatus_to_exitcode(status)}\\n")
+    handle.write(f"{elapsed!r} {usage.ru_maxrss} {os.waitstatus_to_exitcode(status)} {cpu!r}\\n")
 """
 
 
@@ -52,7 +53,8 @@ class Runner:
     from (the address space it ran in until ``exec``), so children of this benchmark, which holds parsed outputs,
     would all report at least this process's size. The launcher is ~9 MiB, below any Python program measured,
     and it times from spawn to reap, leaving its own start-up out. Its ``wait4`` gives exactly what
-    ``getrusage(RUSAGE_CHILDREN)`` gives in a fresh parent.
+    ``getrusage(RUSAGE_CHILDREN)`` gives in a fresh parent, CPU time included: on a machine shared with other
+    work, the CPU time a command used varies much less than the wall time it took.
     """
 
     launcher: Path
@@ -82,8 +84,8 @@ class Runner:
         )
         if done.returncode != 0 or not self.result.exists():
             raise RuntimeError(f"could not run {cmd[0]}: {done.stderr.decode(errors='replace')[-400:]}")
-        elapsed, rss, code = self.result.read_text(encoding="utf-8").split()
-        return Run(float(elapsed), int(rss), (int(code),))
+        elapsed, rss, code, cpu = self.result.read_text(encoding="utf-8").split()
+        return Run(float(elapsed), int(rss), (int(code),), float(cpu))
 
     def group(self, cmds: Sequence[Sequence[str]]) -> Run:
         """Chunked commands one after the other (like ``xargs``): total time, largest peak RSS."""
@@ -92,6 +94,7 @@ class Runner:
             sum(r.seconds for r in runs),
             max((r.max_rss_kib for r in runs), default=0),
             tuple(code for r in runs for code in r.returncodes),
+            sum(r.cpu_seconds for r in runs),
         )
 
 
@@ -177,170 +180,6 @@ def fmt_seconds(value: float) -> str:
 
 def fmt_kib(value: float) -> str:
     return f"{value / 1024:.1f} MiB"
-
-
-# --------------------------------------------------------------------------------------------------------------------
-# Generated regimens: a few varied templates (doses, products, profiles), deterministic for a seed
-
-_D_AMOUNTS = (400, 600, 800, 1000, 2000, 2500, 4000, 5000, 10000)
-_CALCIUM = ("200 mg calcium (as carbonate)", "315 mg calcium (as citrate)", "500 mg calcium", "600 mg calcium")
-_MEDICATIONS = ("warfarin", "Coumadin", "levothyroxine", "hydrochlorothiazide", "alendronate", "doxycycline")
-_CONDITIONS = ("kidney stones", "sarcoidosis", "hyperparathyroidism", "chronic kidney disease")
-_FREQUENCIES = ("daily", "twice daily", "every other day", "3 times weekly", "weekly")
-
-
-def _profile(rng: random.Random, *, pregnant: bool = False, child: bool = False) -> list[str]:
-    if child:
-        age = rng.choice(("6 months", "18 months", "3", "6", "8"))
-        return ["profile:", f"  age: {age}"]
-    lines = ["profile:", f"  age: {rng.randint(19 if not pregnant else 20, 85 if not pregnant else 42)}"]
-    lines.append(f"  sex: {'female' if pregnant else rng.choice(('female', 'male'))}")
-    if pregnant:
-        lines.append(f"  {rng.choice(('pregnant', 'lactating'))}: true")
-    if rng.random() < 0.35:
-        meds = rng.sample(_MEDICATIONS, rng.randint(1, 2))
-        lines.append(f"  medications: [{', '.join(meds)}]")
-    if rng.random() < 0.2:
-        lines.append(f"  conditions: [{rng.choice(_CONDITIONS)}]")
-    if rng.random() < 0.4:
-        lines += ["  diet:", f"    calcium: {rng.choice((300, 500, 700, 900))} mg"]
-    return lines
-
-
-def _d3_alone(rng: random.Random, index: int) -> list[str]:
-    lines = [f"# generated regimen {index}: vitamin D on its own", f"name: D3 alone {index}"]
-    lines += _profile(rng)
-    lines += ["items:", f"  - {rng.choice(_D_AMOUNTS)} IU D3        # once daily unless told"]
-    return lines
-
-
-def _calcium_d(rng: random.Random, index: int) -> list[str]:
-    lines = [f"name: Calcium + D3 tablets {index}"]
-    lines += _profile(rng)
-    lines += [
-        "items:",
-        f"  - product: Calcium {rng.choice((500, 600))} + D3",
-        f"    servings: {rng.choice((1, 2))}",
-        f"    frequency: {rng.choice(('daily', 'twice daily'))}",
-        "    ingredients:",
-        f"      - {rng.choice(_CALCIUM)}",
-        f"      - {rng.choice((200, 400, 800))} IU vitamin D3",
-        "  - ingredient: MK-7",
-        f"    amount: {rng.choice((45, 90, 100, 180))} mcg",
-        "    frequency: daily",
-    ]
-    return lines
-
-
-def _k2_liquid(rng: random.Random, index: int) -> list[str]:
-    d3, mk4, mk7 = rng.choice(_D_AMOUNTS), rng.choice((100, 500, 1000)), rng.choice((50, 100, 200))
-    return [
-        "# a liquid with both forms of K2 in one dropper; no profile",
-        f"name: D3 + K2 liquid {index}",
-        "items:",
-        f"  - product: D3 + K2 liquid, {rng.choice((1, 2))} dropper",
-        f'    ingredients: "{d3} IU D3 + {mk4} mcg MK-4 + {mk7} mcg MK-7"',
-    ]
-
-
-def _multivitamin(rng: random.Random, index: int) -> list[str]:
-    lines = [f"name: Multivitamin plus extras {index}"]
-    lines += _profile(rng)
-    lines += [
-        "items:",
-        "  - product: Daily multivitamin",
-        "    ingredients:",
-        f"      - {rng.choice((450, 900, 1500))} mcg RAE vitamin A (as retinyl palmitate)",
-        f"      - {rng.choice((400, 1000, 2000))} IU vitamin D3",
-        "      - 15 mg vitamin E",
-        "      - 80 mcg vitamin K1",
-        f"      - {rng.choice((100, 200))} mg calcium (as carbonate)",
-        "      - 100 mg magnesium (as oxide)",
-        "      - 11 mg zinc",
-        f"  - {rng.choice(_D_AMOUNTS)} IU D3",
-        f"  - {rng.choice((200, 400, 800))} mg magnesium citrate",
-    ]
-    return lines
-
-
-def _pregnancy(rng: random.Random, index: int) -> list[str]:
-    lines = [f"name: Prenatal plus D3 {index}"]
-    lines += _profile(rng, pregnant=True)
-    lines += [
-        "items:",
-        "  - product: Prenatal multivitamin",
-        "    ingredients:",
-        f"      - {rng.choice((2000, 5000, 10000))} IU vitamin A (as retinyl acetate)",
-        "      - 2000 IU beta-carotene",
-        "      - 600 IU D3",
-        "      - 250 mg calcium (as citrate)",
-        "      - 50 mg magnesium (as oxide)",
-        f"  - {rng.choice(_D_AMOUNTS)} IU D3",
-    ]
-    return lines
-
-
-def _repletion(rng: random.Random, index: int) -> list[str]:
-    lines = [f"name: Repletion course {index}"]
-    lines += _profile(rng)
-    form = rng.choice(("ergocalciferol", "D2", "cholecalciferol"))
-    lines += [
-        "items:",
-        f"  - {rng.choice(('50,000', '25,000', '10,000'))} IU {form} {rng.choice(('weekly', 'every 2 weeks'))}",
-        "  - dose: 1000 mg calcium carbonate",
-        f"    frequency: {rng.choice(_FREQUENCIES)}",
-    ]
-    return lines
-
-
-def _child(rng: random.Random, index: int) -> list[str]:
-    lines = [f"name: Child's gummies {index}"]
-    lines += _profile(rng, child=True)
-    lines += [
-        "items:",
-        "  - product: Kids vitamin D gummy",
-        f"    servings: {rng.choice((1, 2, 3))}",
-        f"    ingredients: [{rng.choice((400, 1000))} IU D3]",
-        "  - product: Kids calcium chew",
-        "    ingredients: [200 mg calcium (as carbonate), 100 IU D3]",
-    ]
-    return lines
-
-
-def _two_documents(rng: random.Random, index: int) -> list[str]:
-    """Two regimens in one file (``---``): the batch must count both."""
-    return [
-        *_d3_alone(rng, index),
-        "---",
-        f"name: Bone stack {index}",
-        "items: " + f'"{rng.choice(_D_AMOUNTS)} IU D3 + {rng.choice((90, 180))} mcg MK-7"',
-    ]
-
-
-TEMPLATES = (_d3_alone, _calcium_d, _k2_liquid, _multivitamin, _pregnancy, _repletion, _child)
-
-
-def regimen_text(index: int, seed: int = 20240611) -> str:
-    """The YAML text of generated regimen ``index``; every 50th file holds two documents."""
-    rng = random.Random(seed * 1_000_003 + index)
-    template = _two_documents if index % 50 == 49 else TEMPLATES[index % len(TEMPLATES)]
-    return "\n".join(template(rng, index)) + "\n"
-
-
-def regimen_count(files: int) -> int:
-    """How many regimens (documents) ``files`` generated files hold."""
-    return files + sum(1 for index in range(files) if index % 50 == 49)
-
-
-def generate(directory: Path, files: int, seed: int = 20240611) -> list[str]:
-    """Write ``files`` regimens into ``directory``; returns their names (relative, sorted)."""
-    directory.mkdir(parents=True, exist_ok=True)
-    names = []
-    for index in range(files):
-        name = f"r{index:06d}.yaml"
-        (directory / name).write_text(regimen_text(index, seed), encoding="utf-8")
-        names.append(name)
-    return names
 
 
 def iter_chunks(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:
