@@ -131,7 +131,8 @@ def _check_keys(node: YMap, shape: Shape) -> None:
     for key, loc in node.keys.items():
         if key not in allowed:
             close = suggest(key, allowed)
-            hint = f"did you mean '{close}'?" if close else f"{shape.where} keys are: {', '.join(allowed)}"
+            owner = f"{shape.where}'s" if shape.where.startswith(("a ", "an ")) else shape.where  # "a regimen's keys"
+            hint = f"did you mean '{close}'?" if close else f"{owner} keys are: {', '.join(allowed)}"
             raise InputError(f"unknown key '{key}' in {shape.where}", hint, loc)
 
 
