@@ -731,6 +731,31 @@ def import_dsld(
         raise typer.Exit(EXIT_INPUT)
 
 
+def _click_error(name: str) -> type[Exception]:
+    """The command-line library's exception class ``name`` (click's, or the copy typer ships), found from
+    ``typer.BadParameter`` so this does not depend on where a typer release keeps it."""
+    return next(cls for cls in typer.BadParameter.__mro__ if cls.__name__ == name)
+
+
 def main() -> None:
-    """Entry point for the ``calcguide`` script."""
-    app()
+    """Entry point for the ``calcguide`` script.
+
+    Click prints a usage error as a usage block, a blank line and the error; tools that read ``path:line:col:
+    message`` lines (and people in a terminal) get one line instead: what was wrong and where the help is.
+    """
+    usage_error, click_exception = _click_error("UsageError"), _click_error("ClickException")
+    try:
+        code = app(standalone_mode=False, prog_name="calcguide")
+    except usage_error as exc:
+        if type(exc).__name__ == "NoArgsIsHelpError":  # 'calcguide' alone: the help itself, as click shows it
+            exc.show()  # type: ignore[attr-defined]
+            raise SystemExit(2) from None
+        context = getattr(exc, "ctx", None)
+        command = context.command_path if context is not None else "calcguide"
+        message = one_line(exc.format_message()).rstrip(".")  # type: ignore[attr-defined]
+        sys.stderr.write(f"{command}: {message}; see '{command} --help'\n")
+        raise SystemExit(2) from None
+    except click_exception as exc:
+        sys.stderr.write(f"calcguide: {one_line(exc.format_message())}\n")  # type: ignore[attr-defined]
+        raise SystemExit(getattr(exc, "exit_code", 1)) from None
+    raise SystemExit(code if isinstance(code, int) else 0)
