@@ -317,11 +317,13 @@ def test_utf16_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
     [BOMB, "items: " + "[" * 10_000 + "]" * 10_000 + "\n", "items:\n" + "  " * 5_000 + "- x\n"],
     ids=["billion-laughs", "10000-deep-flow", "deep-block"],
 )
-def test_hostile_documents_are_rejected_in_under_a_second(document: str) -> None:
+def test_hostile_documents_are_rejected_without_blowing_up(document: str) -> None:
+    """A guard against super-linear blow-up, not a speed measurement: expanding the bomb or recursing would take
+    minutes, so a bound ten times what an idle machine needs still catches it on a loaded one."""
     started = time.perf_counter()
     with pytest.raises(InputError):
         load_regimens(document, "hostile.yaml")
-    assert time.perf_counter() - started < 1.0
+    assert time.perf_counter() - started < 10.0
 
 
 def test_reading_creates_nothing_next_to_the_inputs(tmp_path: Path) -> None:

@@ -501,11 +501,13 @@ def test_panel_like_text_is_a_dose_or_an_input_error(text: str) -> None:
         "long-word",
     ],
 )
-def test_long_hostile_dose_text_is_read_in_well_under_a_second(text: str) -> None:
+def test_long_hostile_dose_text_is_read_without_blowing_up(text: str) -> None:
+    """A guard against quadratic or exponential pattern matching, not a speed measurement: on 100,000 characters
+    that would take minutes, so a bound ten times what an idle machine needs still catches it on a loaded one."""
     started = time.perf_counter()
     with contextlib.suppress(InputError):
         check_text(text)
-    assert time.perf_counter() - started < 1.0
+    assert time.perf_counter() - started < 10.0
 
 
 @pytest.mark.parametrize(
