@@ -431,3 +431,106 @@ def test_monthly_boniva_and_daily_levothyroxine(cli: Cli) -> None:
         "Breakfast no earlier than 90 minutes after waking that day (ibandronate (Boniva) then levothyroxine "
         "(Synthroid) come first).",
     ]
+
+
+# Each drug's own label interval, as `check` reports it (the interaction catalogue), not its class's.
+
+
+def test_moxifloxacin_spaces_magnesium_but_not_calcium(cli: Cli) -> None:
+    data = schedule_json(
+        cli,
+        "--text",
+        "500 mg calcium (as citrate) + 200 mg magnesium (as glycinate)",
+        "--medication",
+        "moxifloxacin 400 mg daily",
+    )
+    # The moxifloxacin label names magnesium, iron and zinc, not calcium (calcium had no significant effect): 4 hours
+    # before or 8 hours after them. Once a day on waking (0). Calcium citrate is not spaced: breakfast. Magnesium at
+    # least 240 minutes after the dose and 480 before the next: not breakfast (60 after); lunch (330 after, 1,110
+    # before) is the first that qualifies. (Before, the class's 2/6 hours spaced calcium too.)
+    moxifloxacin = (
+        "moxifloxacin: once a day, doses spread over the day; magnesium, iron and zinc at least 4 hours after it or "
+        "8 hours before it."
+    )
+    assert slots(data) == [
+        ("on waking", [("moxifloxacin 400 mg daily", moxifloxacin)]),
+        ("breakfast", [("500 mg calcium (as citrate)", "500 mg calcium per intake")]),
+        (
+            "lunch",
+            [
+                (
+                    "200 mg magnesium (as glycinate)",
+                    "spaced from moxifloxacin: at least 4 hours after it or 8 hours before it",
+                )
+            ],
+        ),
+    ]
+
+
+def test_levofloxacin_leaves_calcium_with_breakfast(cli: Cli) -> None:
+    data = schedule_json(cli, "--text", "500 mg calcium (as citrate)", "--medication", "Levaquin 500 mg daily")
+    # The levofloxacin label: 2 hours from magnesium, iron and zinc; calcium is not named. The calcium goes where
+    # it would without the drug: breakfast, the first choice for one intake a day.
+    assert [(slot, take) for slot, take in slots(data) if slot != "on waking"] == [
+        ("breakfast", [("500 mg calcium (as citrate)", "500 mg calcium per intake")]),
+    ]
+
+
+def test_cabotegravir_by_its_own_label(cli: Cli) -> None:
+    data = schedule_json(cli, "--text", "500 mg calcium (as citrate)", "--medication", "Vocabria 30 mg daily")
+    # The Vocabria label: antacids and polyvalent cations 2 hours before or 4 hours after cabotegravir, so calcium at
+    # least 4 hours (240 minutes) after the dose and 2 hours before the next (the class's 2/6 gave 2 hours after).
+    # Once a day on waking (0): breakfast is 60 after -> not; lunch (330 after, 1,110 before).
+    assert slots(data) == [
+        (
+            "on waking",
+            [
+                (
+                    "Vocabria 30 mg daily",
+                    "cabotegravir (Vocabria): once a day, doses spread over the day; calcium, magnesium, iron and "
+                    "zinc at least 4 hours after it or 2 hours before it.",
+                )
+            ],
+        ),
+        (
+            "lunch",
+            [
+                (
+                    "500 mg calcium (as citrate)",
+                    "500 mg calcium per intake; spaced from cabotegravir (Vocabria): at least 4 hours after it or 2 "
+                    "hours before it",
+                )
+            ],
+        ),
+    ]
+
+
+def test_omadacycline_four_hours_either_side(cli: Cli) -> None:
+    data = schedule_json(cli, "--text", "200 mg magnesium (as glycinate)", "--medication", "Nuzyra 300 mg daily")
+    # The Nuzyra label: after a 4-hour fast, and no dairy, antacids or multivitamins for 4 hours after: 4 hours
+    # either side (the tetracyclines' 2/6 before). Once a day on waking (0): lunch (330 after, 1,110 before).
+    (magnesium,) = [take for slot, take in slots(data) if slot == "lunch"]
+    assert magnesium == [("200 mg magnesium (as glycinate)", "spaced from omadacycline (Nuzyra): at least 4 hours apart")]
+
+
+def test_a_bisphosphonate_does_not_space_zinc(cli: Cli) -> None:
+    data = schedule_json(cli, "--text", "15 mg zinc (as picolinate)", "--medication", "alendronate 70 mg weekly")
+    # The catalogue's bisphosphonate entries name calcium, magnesium and iron (the labels and the ODS Magnesium fact
+    # sheet), not zinc: the zinc keeps its everyday place, breakfast, on the dosing day too (the alendronate's 30
+    # minutes alone are over by breakfast at 60).
+    assert slots(data) == [
+        ("breakfast", [("15 mg zinc (as picolinate)", "any time; with a meal is easiest to remember")]),
+        (
+            "on waking, on alendronate days (weekly)",
+            [("alendronate 70 mg weekly", ALENDRONATE_ALONE)],
+        ),
+    ]
+
+
+def test_advice_holds_no_second_copy_of_the_intervals() -> None:
+    """How a drug is taken is advice.yaml's; which nutrients and how many hours are the catalogue's only."""
+    from calcguide import data as reference
+
+    for name, entry in reference.load("advice")["schedule"]["medications"].items():
+        assert "spacing" not in entry, name
+        assert all("spacing" not in own for own in entry.get("drugs", {}).values()), name
