@@ -57,7 +57,9 @@ def _entry_lines(entry: Interaction, drug: DrugMatch) -> list[str]:
         unless = f"; not with a {' or '.join(labels)}"
     name = drug.drug if is_drug(drug.drug) else f"the {drug.drug}"
     minerals = [w.label or w.nutrient.replace("_", " ") for w in entry.nutrients]
-    text = " ".join(part for part in (entry.why, timing(name, minerals, entry.hours), entry.advice) if part)
+    # A drug-nutrient entry's advice already words its interval (its hours are for the schedule).
+    interval = timing(name, minerals, entry.hours) if entry.kind == "spacing" else ""
+    text = " ".join(part for part in (entry.why, interval, entry.advice) if part)
     return [
         f"  {rule.code} {rule.name}: {_nutrient_words(entry)} {when} ({entry.severity}, {entry.kind}{unless})",
         f"    {text}",

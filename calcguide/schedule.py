@@ -1,11 +1,14 @@
 """A time-of-day plan: every dose of every medication and every intake of every item placed in an ordinary day.
 
 Medications go where their labels put them (a bisphosphonate alone on waking, orlistat with meals); every mineral
-or vitamin a medication binds is kept the documented hours from every one of its doses, around the clock.
+or vitamin a medication binds is kept the documented hours from every one of its doses, around the clock. Which
+nutrients and how many hours come from the interaction catalogue entry `check` reports for that drug
+(data/interactions.yaml), so the two never give different intervals.
 Within that, the intakes are arranged so that no time of day holds more than 500 mg of calcium when any
 arrangement avoids it (and the plan says why when none does), calcium and iron supplements go apart, calcium
 carbonate and fat-soluble vitamins go with meals, and binders stay with meals. Weekly and monthly medications get
-their own "on ... days" lines. The plan never changes an amount. Facts and intervals: data/advice.yaml.
+their own "on ... days" lines. The plan never changes an amount. How each medication is taken and the day:
+data/advice.yaml.
 """
 
 from __future__ import annotations
@@ -17,11 +20,13 @@ from functools import cache
 from typing import Any, NamedTuple
 
 from . import data
+from .catalog import catalog
 from .doses import Frequency
 from .intent import is_binder, prescribed
-from .medications import read
+from .interaction_catalog import Hours, Interaction, interactions
+from .medications import DrugMatch, read
 from .normalize import NutrientDose, normalize
-from .quantities import number
+from .quantities import lower_label, number
 from .regimen import Item, Regimen
 
 SLOTS = ("on waking", "breakfast", "lunch", "dinner", "bedtime")
@@ -66,24 +71,99 @@ class Schedule(NamedTuple):
 
 
 class Spacing(NamedTuple):
-    """Nutrients to keep at least ``after`` minutes after each dose and ``before`` minutes before it."""
+    """Nutrients to keep at least ``after`` minutes after each dose and ``before`` minutes before it; with
+    ``apart`` ("at a different time of day"), anywhere but the dose's own time of day."""
 
-    nutrients: frozenset[str]
+    nutrients: tuple[str, ...]  # in the catalogue's order
     after: int
     before: int
+    apart: str = ""
 
-    def allows(self, minute: int, dose: int) -> bool:
-        return self.shortfall(minute, dose) == 0
+    def binds(self, nutrients: frozenset[str]) -> bool:
+        return not nutrients.isdisjoint(self.nutrients)
 
-    def shortfall(self, minute: int, dose: int) -> int:
-        """How many minutes short of the spacing an intake at ``minute`` is from a dose at ``dose``."""
+    def allows(self, minute: int, dose: int, same_slot: bool) -> bool:
+        return self.shortfall(minute, dose, same_slot) == 0
+
+    def shortfall(self, minute: int, dose: int, same_slot: bool) -> int:
+        """How many minutes short of the spacing an intake at ``minute`` is from a dose at ``dose`` (1 for an
+        intake at the dose's own time of day when only a different time of day is asked for)."""
+        if self.apart:
+            return int(same_slot)
         return max(0, self.after - (minute - dose) % _DAY) + max(0, self.before - (dose - minute) % _DAY)
 
     @property
     def phrase(self) -> str:
+        if self.apart:
+            return self.apart
         if self.after == self.before:
             return f"at least {_duration(self.after)} apart"
+        if not self.before:
+            return f"at least {_duration(self.after)} after it"
+        if not self.after:
+            return f"at least {_duration(self.before)} before it"
         return f"at least {_duration(self.after)} after it or {_duration(self.before)} before it"
+
+    def phrase_from(self, name: str) -> str:
+        """The phrase with the medication named: "at least 2 hours apart from orlistat"."""
+        if self.apart:
+            return f"{self.apart} from {name}"
+        if self.after == self.before:
+            return f"{self.phrase} from {name}"
+        if not self.before:
+            return f"at least {_duration(self.after)} after {name}"
+        if not self.after:
+            return f"at least {_duration(self.before)} before {name}"
+        return f"at least {_duration(self.after)} after {name} or {_duration(self.before)} before it"
+
+
+def _from_hours(nutrients: tuple[str, ...], hours: Hours) -> Spacing | None:
+    """A catalogue interval as the plan measures it. The catalogue says where the drug goes ("the drug ``before``
+    hours before the mineral, or ``after`` hours after it"); the plan says where the mineral goes: at least
+    ``before`` hours after each dose and ``after`` hours before it. None: no interval is known to be enough."""
+    if hours.before is None and hours.after is None:
+        return Spacing(nutrients, 0, 0, hours.apart) if hours.apart else None
+    return Spacing(nutrients, round(60 * (hours.before or 0)), round(60 * (hours.after or 0)))
+
+
+class CatalogueSpacing(NamedTuple):
+    """What the catalogue asks of a drug's doses: the spacings, and the entries that give no safe interval."""
+
+    spacing: tuple[Spacing, ...]
+    unspaceable: tuple[Interaction, ...]
+
+
+def catalogue_spacing(
+    match: DrugMatch, classes: frozenset[str] = frozenset(), route: str | None = None
+) -> CatalogueSpacing:
+    """The spacing of one drug from the catalogue entries ``check`` reports for it: the same drug -> entry
+    resolution (the drug's own entries; a class named alone gets the class's entry, its drugs' longest interval),
+    the entries with hours of both rules (mineral-drug-spacing and drug-nutrient), an entry's ``unless`` classes
+    (``classes``: every class the medication list names), and, like mineral-drug-spacing, nothing to bind in the
+    gut for a drug given by vein or injection. Entries with the same interval are merged."""
+    merged: dict[tuple[int, int, str], dict[str, None]] = {}
+    unspaceable = []
+    for entry in _interval_entries():
+        if not entry.concerns(match.drug, match.drug_class) or set(entry.unless) & classes:
+            continue
+        if route == "parenteral" and entry.kind == "spacing":
+            continue
+        assert entry.hours is not None
+        nutrients = tuple(dict.fromkeys(n.nutrient for n in entry.nutrients))
+        spacing = _from_hours(nutrients, entry.hours)
+        if spacing is None:
+            unspaceable.append(entry)
+            continue
+        merged.setdefault((spacing.after, spacing.before, spacing.apart), {}).update(dict.fromkeys(nutrients))
+    return CatalogueSpacing(
+        tuple(Spacing(tuple(n), after, before, apart) for (after, before, apart), n in merged.items()),
+        tuple(unspaceable),
+    )
+
+
+@cache
+def _interval_entries() -> tuple[Interaction, ...]:
+    return tuple(entry for entry in interactions() if entry.hours is not None)
 
 
 def _duration(minutes: int) -> str:
@@ -103,7 +183,8 @@ class Medication(NamedTuple):
     doses: int  # doses on a day it is taken
     frequency: Frequency | None
     daily: bool
-    spacing: Spacing | None
+    spacing: tuple[Spacing, ...]  # from the catalogue
+    unspaceable: tuple[Interaction, ...]  # catalogue entries that give no safe interval
     wait: int  # minutes with nothing else after it (a bisphosphonate)
     before_breakfast: int
     source: str
@@ -119,17 +200,12 @@ def _settings() -> Mapping[str, Any]:
     return settings
 
 
-def _spacing(raw: Mapping[str, Any] | None) -> Spacing | None:
-    if not raw:
-        return None
-    return Spacing(frozenset(raw["nutrients"]), round(60 * raw["after_hours"]), round(60 * raw["before_hours"]))
-
-
 def medications(regimen: Regimen) -> tuple[list[Medication], list[str]]:
     """The profile's medications the schedule places, and notes on what it could not place or had to assume."""
     settings = _settings()["medications"]
     found: list[Medication] = []
     notes: list[str] = []
+    classes = frozenset(m.drug_class for text in regimen.profile.medications for m in read(text).line.drugs)
     for text in regimen.profile.medications:
         reading = read(text)
         if reading.line.ambiguous:
@@ -150,6 +226,7 @@ def medications(regimen: Regimen) -> tuple[list[Medication], list[str]]:
             else:
                 doses = frequency.intakes if frequency.period_days == 1 else max(1, round(frequency.per_day))
             daily = frequency is None or frequency.per_day >= 1
+            spacing = catalogue_spacing(match, classes, reading.route)
             found.append(
                 Medication(
                     text,
@@ -159,7 +236,8 @@ def medications(regimen: Regimen) -> tuple[list[Medication], list[str]]:
                     doses,
                     frequency,
                     daily,
-                    _spacing(own.get("spacing")),
+                    spacing.spacing,
+                    spacing.unspaceable,
                     int(own.get("wait_minutes", 0)),
                     int(own.get("before_breakfast_minutes", 0)),
                     str(own["source"]),
@@ -252,8 +330,14 @@ def _dose_why(dose: _Dose) -> str:
     med = dose.medication
     if med.take != "spread":
         return dose.why
-    spacing = f"; minerals {med.spacing.phrase}" if med.spacing else ""
+    spacing = "".join(f"; {_nutrient_list(s.nutrients)} {s.phrase}" for s in med.spacing)
     return f"{med.name}: {_times(med.doses)} a day, doses spread over the day{spacing}."
+
+
+def _nutrient_list(nutrients: Iterable[str]) -> str:
+    known = catalog().nutrients
+    words = [lower_label(known[n].label) if n in known else n.replace("_", " ") for n in nutrients]
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
 
 
 class _Intake(NamedTuple):
@@ -336,18 +420,20 @@ class _Problem:
         return [
             dose
             for dose in self.doses
-            if (spacing := dose.medication.spacing) is not None
-            and spacing.nutrients & intake.nutrients
-            and not spacing.allows(minute, dose.minute)
+            if any(
+                s.binds(intake.nutrients) and not s.allows(minute, dose.minute, slot == dose.slot)
+                for s in dose.medication.spacing
+            )
         ]
 
     def shortfall(self, intake: _Intake, slot: str) -> int:
         """Minutes short of every spacing, summed over the doses an intake at ``slot`` is too close to."""
         minute = self.times[slot]
         return sum(
-            spacing.shortfall(minute, dose.minute)
+            spacing.shortfall(minute, dose.minute, slot == dose.slot)
             for dose in self.doses
-            if (spacing := dose.medication.spacing) is not None and spacing.nutrients & intake.nutrients
+            for spacing in dose.medication.spacing
+            if spacing.binds(intake.nutrients)
         )
 
     def options(self, index: int) -> list[tuple[str, ...]]:
@@ -452,7 +538,7 @@ def _reasons(problem: _Problem, intake: _Intake, slot: str, arrangement: Arrange
     fat_spacing = [
         d.medication
         for d in problem.doses
-        if d.medication.spacing is not None and d.medication.spacing.nutrients & intake.nutrients & _FAT_SOLUBLE
+        if any(s.binds(intake.nutrients & _FAT_SOLUBLE) for s in d.medication.spacing)
     ]
     described = None  # the medication the fat-soluble reason already names
     if intake.nutrients & _FAT_SOLUBLE:
@@ -460,9 +546,9 @@ def _reasons(problem: _Problem, intake: _Intake, slot: str, arrangement: Arrange
             reasons.append(FAT)
         elif fat_spacing:
             described = fat_spacing[0]
+            phrases = [s.phrase_from(described.name) for s in described.spacing if s.binds(intake.nutrients)]
             reasons.append(
-                f"at {slot}, {described.spacing.phrase if described.spacing else ''} from {described.name}, which "
-                "reduces the absorption of vitamins A, D, E and K"
+                f"at {slot}, {' and '.join(phrases)}, which reduces the absorption of vitamins A, D, E and K"
             )
         else:
             reasons.append("vitamins D, K, A and E are absorbed best with some fat: take it with a snack")
@@ -476,11 +562,10 @@ def _reasons(problem: _Problem, intake: _Intake, slot: str, arrangement: Arrange
         reasons.append("apart from calcium (calcium reduces iron absorption)")
     close = {d.medication.name for d in problem.clashes(intake, slot)}
     spaced = {
-        d.medication.name: d.medication.spacing.phrase
+        d.medication.name: " and ".join(phrases)
         for d in problem.doses
-        if d.medication.spacing is not None
-        and d.medication.spacing.nutrients & intake.nutrients
-        and d.medication != described
+        if d.medication != described
+        and (phrases := [s.phrase for s in d.medication.spacing if s.binds(intake.nutrients)])
     }
     reasons += [
         f"too close to {name}, which needs {phrase} (see the notes)"
@@ -558,10 +643,28 @@ def _day(intakes: list[_Intake], meds: list[Medication]) -> tuple[list[Entry], l
     return entries, notes, arrangement
 
 
+def _unspaceable_notes(meds: list[Medication], intakes: list[_Intake]) -> list[str]:
+    """Where the catalogue knows no interval that is enough (raltegravir and magnesium), the plan cannot space
+    them: it says so, with the catalogue's advice, rather than invent an interval."""
+    notes = []
+    for med in meds:
+        for entry in med.unspaceable:
+            named = tuple(dict.fromkeys(n.nutrient for n in entry.nutrients))
+            items = [i.item.label for i in intakes if not i.nutrients.isdisjoint(named)]
+            if items:
+                supplied = [n for n in named if any(n in i.nutrients for i in intakes)]
+                notes.append(
+                    f"{' and '.join(items)}: {_nutrient_list(supplied)} with {med.name}, for which no interval is "
+                    f"known to be enough, so the plan does not space them. {entry.advice}".rstrip()
+                )
+    return notes
+
+
 def plan(regimen: Regimen) -> Schedule:
     """Place every medication dose and every item intake; weekly and monthly medications on their own days."""
     meds, notes = medications(regimen)
     intakes = _intakes(regimen, normalize(regimen).doses)
+    notes += _unspaceable_notes(meds, intakes)
     daily = [m for m in meds if m.daily]
     entries, day_notes, arrangement = _day(intakes, daily)
     notes += day_notes
@@ -588,4 +691,3 @@ def plan(regimen: Regimen) -> Schedule:
         )
         notes += [n for n in special_notes if n not in notes]
     return Schedule(tuple(entries), tuple(dict.fromkeys(notes)))
-

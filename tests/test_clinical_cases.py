@@ -3,8 +3,9 @@
 Every expected number is worked out by hand in the comments from the reference values (US DRIs: vitamin D UL
 25 mcg at 0-6 months, 75 mcg at 4-8 years, 100 mcg from 9 years; AI 10 mcg for infants; calcium UL 2,000 mg from
 51 years; 40 IU per mcg of vitamin D; calcium carbonate 40 % calcium) and from the labels and fact sheets the
-plan's intervals come from (levothyroxine 4 hours from minerals; a bisphosphonate alone on waking, nothing else for
-30 minutes, 60 for ibandronate, minerals 2 hours away per the NIH ODS; doxycycline 2 hours before or 4-6 hours after
+plan's intervals come from, the interaction catalogue's (levothyroxine 4 hours from minerals; a bisphosphonate alone
+on waking, nothing else for 30 minutes, 60 for ibandronate, minerals at least 2 hours after it per the NIH ODS;
+doxycycline 2 hours before or 4-6 hours after
 minerals; orlistat with meals, fat-soluble vitamins 2 hours away; for warfarin, a vitamin K intake kept consistent).
 Findings of the interaction catalogue's own rules (mineral-drug-spacing, drug-nutrient, condition-caution) are
 checked by rule, severity and nutrient; their wording is tested with the catalogue.
@@ -226,7 +227,7 @@ CKD = Case(
 # on waking; minerals 4 hours either side: lunch and dinner are the meals left for the carbonate. On the weekly
 # alendronate day: alendronate first, alone; levothyroxine 30 minutes later (the alendronate label: no other
 # medicine for 30 minutes); breakfast 30 minutes after that (60); the tablet at lunch (330) is 330 minutes after
-# alendronate (2 hours needed) and 300 after levothyroxine (4 hours needed). 800 IU D3 a day: below 1,000 IU.
+# alendronate (the catalogue: minerals at least 2 hours after it) and 300 after levothyroxine (4 hours needed). 800 IU D3 a day: below 1,000 IU.
 TABLET = f"{FAT}; {WITH_FOOD}; 500 mg calcium per intake"
 FROM_LEVOTHYROXINE = "spaced from levothyroxine: at least 4 hours apart"
 ALENDRONATE_DAY = "on alendronate days (weekly)"
@@ -262,12 +263,12 @@ ALENDRONATE = Case(
         (
             f"lunch, {ALENDRONATE_DAY}",
             "Calcium 500 + D3",
-            f"{TABLET}; spaced from alendronate: at least 2 hours apart; {FROM_LEVOTHYROXINE}",
+            f"{TABLET}; spaced from alendronate: at least 2 hours after it; {FROM_LEVOTHYROXINE}",
         ),
         (
             f"dinner, {ALENDRONATE_DAY}",
             "Calcium 500 + D3",
-            f"{TABLET}; spaced from alendronate: at least 2 hours apart; {FROM_LEVOTHYROXINE}",
+            f"{TABLET}; spaced from alendronate: at least 2 hours after it; {FROM_LEVOTHYROXINE}",
         ),
     ],
     [
@@ -277,7 +278,8 @@ ALENDRONATE = Case(
 )
 
 # 6. Boniva monthly (ibandronate, resolved from the brand): every day, calcium carbonate with breakfast; on the
-# monthly day Boniva alone on waking, nothing else for 60 minutes, and the calcium 2 hours away: lunch.
+# monthly day Boniva alone on waking, nothing else for 60 minutes, and the calcium at least 2 hours after it (the
+# catalogue's ibandronate entry; the drug comes first): not breakfast (60 after), lunch (330 after).
 BONIVA_DAY = "on Boniva days (monthly)"
 IBANDRONATE = Case(
     "name: Monthly\nprofile: {age: 70, sex: female, medications: [Boniva 150 mg monthly]}\nitems:\n"
@@ -298,7 +300,7 @@ IBANDRONATE = Case(
             f"lunch, {BONIVA_DAY}",
             "500 mg calcium (as carbonate)",
             f"that day instead of breakfast; {WITH_FOOD}; 500 mg calcium per intake; spaced from ibandronate (Boniva): "
-            "at least 2 hours apart",
+            "at least 2 hours after it",
         ),
     ],
     [
@@ -333,7 +335,11 @@ ORLISTAT = Case(
 # 8. Twice-daily doxycycline with calcium (and, once iron is a nutrient, iron): doses at breakfast (60) and dinner
 # (690). A mineral must be 2 hours after a dose and 6 before the next: lunch (270 after, 360 before) and bedtime
 # (210 after, 600 before). Calcium carbonate wants a meal: lunch; the iron goes apart from the calcium: bedtime.
-DOXYCYCLINE = "doxycycline: twice a day, doses spread over the day; minerals at least 2 hours after it or 6 hours before it."
+# The dose line names the catalogue entry's minerals (it said "minerals").
+DOXYCYCLINE = (
+    "doxycycline: twice a day, doses spread over the day; calcium, magnesium, iron and zinc at least 2 hours after "
+    "it or 6 hours before it."
+)
 FROM_DOXYCYCLINE = "spaced from doxycycline: at least 2 hours after it or 6 hours before it"
 DOXY_CALCIUM = Case(
     "name: Doxycycline\nprofile: {age: 30, sex: female, medications: [doxycycline 100 mg BID x 10 days]}\nitems:\n"

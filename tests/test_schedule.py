@@ -81,14 +81,16 @@ ALENDRONATE_ALONE = (
     "alendronate: first, alone on waking, with a full glass of plain water, sitting or standing; nothing else "
     "(food, drink, other medicines) for 30 minutes (alendronate label)."
 )
-FROM_ALENDRONATE = "spaced from alendronate: at least 2 hours apart"
+# The catalogue's alendronate entry: the drug first, minerals at least 2 hours later (NIH ODS Magnesium fact sheet,
+# longer than the label's 30 minutes); nothing asks minerals to be hours before it.
+FROM_ALENDRONATE = "spaced from alendronate: at least 2 hours after it"
 
 
 def test_a_daily_bisphosphonate_on_waking_and_minerals_two_hours_later(cli: Cli) -> None:
     data = schedule_json(cli, "--text", "1000 mg calcium carbonate + 5000 IU D3", "--medication", "alendronate")
     # 1,000 mg calcium carbonate x 40 % = 400 mg. Alendronate on waking (0): nothing for 30 minutes (label);
-    # minerals 2 hours either side (NIH ODS Magnesium fact sheet, longer than the label): not breakfast (60), so
-    # lunch, the next meal. The line gives no schedule: planned daily, and the plan says so.
+    # minerals at least 2 hours (120 minutes) after it (the catalogue's entry, from the NIH ODS Magnesium fact
+    # sheet): not breakfast (60 after), so lunch (330 after), the next meal. The line gives no schedule: planned daily, and the plan says so.
     assert slots(data) == [
         ("on waking", [("alendronate", ALENDRONATE_ALONE)]),
         ("breakfast", [("5000 IU D3", FAT)]),
@@ -127,7 +129,7 @@ def test_a_weekly_bisphosphonate_has_its_own_day(cli: Cli) -> None:
                 (
                     "1000 mg calcium carbonate",
                     "that day instead of breakfast; "
-                    f"{WITH_FOOD}; 400 mg calcium per intake; spaced from alendronate (Fosamax): at least 2 hours apart",
+                    f"{WITH_FOOD}; 400 mg calcium per intake; spaced from alendronate (Fosamax): at least 2 hours after it",
                 )
             ],
         ),
@@ -266,10 +268,12 @@ def test_schedule_input_errors(cli: Cli, tmp_path: Path, args: list[str], stderr
     assert result.stdout == ""
 
 
-# Medications taken several times a day: every dose placed, every mineral spaced from every dose.
+# Medications taken several times a day: every dose placed, every mineral spaced from every dose. The dose line names
+# the minerals the catalogue's entry names (tetracycline-minerals: calcium, magnesium, iron and zinc).
 
 DOXYCYCLINE = (
-    "doxycycline: twice a day, doses spread over the day; minerals at least 2 hours after it or 6 hours before it."
+    "doxycycline: twice a day, doses spread over the day; calcium, magnesium, iron and zinc at least 2 hours after "
+    "it or 6 hours before it."
 )
 FROM_DOXYCYCLINE = "spaced from doxycycline: at least 2 hours after it or 6 hours before it"
 
@@ -330,12 +334,18 @@ def test_orlistat_with_meals_and_fat_soluble_vitamins_at_bedtime(cli: Cli, tmp_p
     assert data["notes"] == []
 
 
-def test_bile_acid_sequestrant_four_hours(cli: Cli) -> None:
+def test_bile_acid_sequestrant_by_its_label(cli: Cli) -> None:
     data = schedule_json(cli, "--text", "1000 IU D3", "--medication", "Questran 4 g twice daily")
-    # Doses at breakfast (60) and dinner (690); lunch (330) is 270 after and 360 before: 4 hours either side.
+    # The Questran label: other drugs at least 1 hour before or 4-6 hours after cholestyramine; the catalogue uses
+    # the label's 4 hours after (its minimum) and 1 hour before (it was 4 hours either side). Doses at breakfast
+    # (60) and dinner (690). Lunch (330): 270 after the morning dose (4 hours: 240) and 360 before the evening one
+    # (1 hour: 60) -> allowed; bedtime (900): 210 after the evening dose -> not. So lunch, with a meal for D3.
     assert slots(data) == [
         ("breakfast", [("Questran 4 g twice daily", "cholestyramine (Questran): with the meal.")]),
-        ("lunch", [("1000 IU D3", f"{FAT}; spaced from cholestyramine (Questran): at least 4 hours apart")]),
+        (
+            "lunch",
+            [("1000 IU D3", f"{FAT}; spaced from cholestyramine (Questran): at least 4 hours after it or 1 hour before it")],
+        ),
         ("dinner", [("Questran 4 g twice daily", "cholestyramine (Questran): with the meal.")]),
     ]
 
@@ -346,7 +356,9 @@ def test_atelvia_after_breakfast_and_calcium_at_another_time(cli: Cli) -> None:
         "risedronate delayed-release (Atelvia): right after breakfast, with at least 4 ounces of plain water; stay "
         "upright for 30 minutes. Calcium and other minerals at another time of day."
     )
-    # Atelvia 15 minutes after breakfast (75); calcium 2 hours either side: lunch (330).
+    # Atelvia 15 minutes after breakfast (75). The Atelvia label (and the catalogue): calcium at a different time
+    # of day, no hours (it was 2 hours either side, borrowed from the bisphosphonates taken on waking): not
+    # breakfast; lunch, dinner and bedtime all qualify, and lunch is the first.
     assert slots(data) == [
         ("breakfast", [("Atelvia 35 mg daily", atelvia)]),
         (
@@ -354,7 +366,8 @@ def test_atelvia_after_breakfast_and_calcium_at_another_time(cli: Cli) -> None:
             [
                 (
                     "600 mg calcium (as citrate)",
-                    "600 mg calcium per intake; spaced from risedronate delayed-release (Atelvia): at least 2 hours apart",
+                    "600 mg calcium per intake; spaced from risedronate delayed-release (Atelvia): at a different time "
+                    "of day",
                 )
             ],
         ),
@@ -382,7 +395,8 @@ def test_monthly_boniva_and_daily_levothyroxine(cli: Cli) -> None:
     calcium = "500 mg calcium per intake; spaced from levothyroxine (Synthroid): at least 4 hours apart"
     # Every day: Synthroid on waking, calcium 4 hours later at lunch. On the monthly Boniva day: Boniva first, then
     # Synthroid 60 minutes later (the Boniva label: no other medicine for 60 minutes), breakfast 30 minutes after
-    # that (90); calcium at lunch (330) is 270 minutes after Synthroid and 330 after Boniva.
+    # that (90); calcium at lunch (330) is 270 minutes after Synthroid (4 hours apart) and 330 after Boniva (the
+    # catalogue's ibandronate entry: minerals at least 2 hours after it).
     assert slots(data) == [
         ("on waking", [("Synthroid 88 mcg qAM", synthroid)]),
         ("breakfast", [("1000 IU D3", FAT)]),
@@ -405,8 +419,8 @@ def test_monthly_boniva_and_daily_levothyroxine(cli: Cli) -> None:
             [
                 (
                     "500 mg calcium (as citrate)",
-                    "500 mg calcium per intake; spaced from ibandronate (Boniva): at least 2 hours apart; spaced from "
-                    "levothyroxine (Synthroid): at least 4 hours apart",
+                    "500 mg calcium per intake; spaced from ibandronate (Boniva): at least 2 hours after it; spaced "
+                    "from levothyroxine (Synthroid): at least 4 hours apart",
                 )
             ],
         ),
@@ -417,3 +431,106 @@ def test_monthly_boniva_and_daily_levothyroxine(cli: Cli) -> None:
         "Breakfast no earlier than 90 minutes after waking that day (ibandronate (Boniva) then levothyroxine "
         "(Synthroid) come first).",
     ]
+
+
+# Each drug's own label interval, as `check` reports it (the interaction catalogue), not its class's.
+
+
+def test_moxifloxacin_spaces_magnesium_but_not_calcium(cli: Cli) -> None:
+    data = schedule_json(
+        cli,
+        "--text",
+        "500 mg calcium (as citrate) + 200 mg magnesium (as glycinate)",
+        "--medication",
+        "moxifloxacin 400 mg daily",
+    )
+    # The moxifloxacin label names magnesium, iron and zinc, not calcium (calcium had no significant effect): 4 hours
+    # before or 8 hours after them. Once a day on waking (0). Calcium citrate is not spaced: breakfast. Magnesium at
+    # least 240 minutes after the dose and 480 before the next: not breakfast (60 after); lunch (330 after, 1,110
+    # before) is the first that qualifies. (Before, the class's 2/6 hours spaced calcium too.)
+    moxifloxacin = (
+        "moxifloxacin: once a day, doses spread over the day; magnesium, iron and zinc at least 4 hours after it or "
+        "8 hours before it."
+    )
+    assert slots(data) == [
+        ("on waking", [("moxifloxacin 400 mg daily", moxifloxacin)]),
+        ("breakfast", [("500 mg calcium (as citrate)", "500 mg calcium per intake")]),
+        (
+            "lunch",
+            [
+                (
+                    "200 mg magnesium (as glycinate)",
+                    "spaced from moxifloxacin: at least 4 hours after it or 8 hours before it",
+                )
+            ],
+        ),
+    ]
+
+
+def test_levofloxacin_leaves_calcium_with_breakfast(cli: Cli) -> None:
+    data = schedule_json(cli, "--text", "500 mg calcium (as citrate)", "--medication", "Levaquin 500 mg daily")
+    # The levofloxacin label: 2 hours from magnesium, iron and zinc; calcium is not named. The calcium goes where
+    # it would without the drug: breakfast, the first choice for one intake a day.
+    assert [(slot, take) for slot, take in slots(data) if slot != "on waking"] == [
+        ("breakfast", [("500 mg calcium (as citrate)", "500 mg calcium per intake")]),
+    ]
+
+
+def test_cabotegravir_by_its_own_label(cli: Cli) -> None:
+    data = schedule_json(cli, "--text", "500 mg calcium (as citrate)", "--medication", "Vocabria 30 mg daily")
+    # The Vocabria label: antacids and polyvalent cations 2 hours before or 4 hours after cabotegravir, so calcium at
+    # least 4 hours (240 minutes) after the dose and 2 hours before the next (the class's 2/6 gave 2 hours after).
+    # Once a day on waking (0): breakfast is 60 after -> not; lunch (330 after, 1,110 before).
+    assert slots(data) == [
+        (
+            "on waking",
+            [
+                (
+                    "Vocabria 30 mg daily",
+                    "cabotegravir (Vocabria): once a day, doses spread over the day; calcium, magnesium, iron and "
+                    "zinc at least 4 hours after it or 2 hours before it.",
+                )
+            ],
+        ),
+        (
+            "lunch",
+            [
+                (
+                    "500 mg calcium (as citrate)",
+                    "500 mg calcium per intake; spaced from cabotegravir (Vocabria): at least 4 hours after it or 2 "
+                    "hours before it",
+                )
+            ],
+        ),
+    ]
+
+
+def test_omadacycline_four_hours_either_side(cli: Cli) -> None:
+    data = schedule_json(cli, "--text", "200 mg magnesium (as glycinate)", "--medication", "Nuzyra 300 mg daily")
+    # The Nuzyra label: after a 4-hour fast, and no dairy, antacids or multivitamins for 4 hours after: 4 hours
+    # either side (the tetracyclines' 2/6 before). Once a day on waking (0): lunch (330 after, 1,110 before).
+    (magnesium,) = [take for slot, take in slots(data) if slot == "lunch"]
+    assert magnesium == [("200 mg magnesium (as glycinate)", "spaced from omadacycline (Nuzyra): at least 4 hours apart")]
+
+
+def test_a_bisphosphonate_does_not_space_zinc(cli: Cli) -> None:
+    data = schedule_json(cli, "--text", "15 mg zinc (as picolinate)", "--medication", "alendronate 70 mg weekly")
+    # The catalogue's bisphosphonate entries name calcium, magnesium and iron (the labels and the ODS Magnesium fact
+    # sheet), not zinc: the zinc keeps its everyday place, breakfast, on the dosing day too (the alendronate's 30
+    # minutes alone are over by breakfast at 60).
+    assert slots(data) == [
+        ("breakfast", [("15 mg zinc (as picolinate)", "any time; with a meal is easiest to remember")]),
+        (
+            "on waking, on alendronate days (weekly)",
+            [("alendronate 70 mg weekly", ALENDRONATE_ALONE)],
+        ),
+    ]
+
+
+def test_advice_holds_no_second_copy_of_the_intervals() -> None:
+    """How a drug is taken is advice.yaml's; which nutrients and how many hours are the catalogue's only."""
+    from calcguide import data as reference
+
+    for name, entry in reference.load("advice")["schedule"]["medications"].items():
+        assert "spacing" not in entry, name
+        assert all("spacing" not in own for own in entry.get("drugs", {}).values()), name
