@@ -212,6 +212,9 @@ def _taken(ctx: Context, entry: Interaction, oral_only: bool) -> dict[str, tuple
     return found
 
 
+_SPACING = spacing()
+
+
 def _label(match: DrugMatch) -> str:
     return catalog().medication_classes[match.drug_class].label
 
@@ -234,11 +237,16 @@ def _label(match: DrugMatch) -> str:
     applies_to=Scope("A drug interaction: it matters whoever takes the drug."),
 )
 def mineral_drug_spacing(ctx: Context, limits: Mapping[str, float]) -> Iterator[Hit]:
-    for entry in spacing():
-        for drug, (match, shown) in _taken(ctx, entry, oral_only=True).items():
-            supplied = _supplied_by(ctx, entry, limits)
-            if not supplied:
-                continue
+    if not ctx.drugs:
+        return
+    for entry in _SPACING:
+        taken = _taken(ctx, entry, oral_only=True)
+        if not taken:
+            continue
+        supplied = _supplied_by(ctx, entry, limits)  # the same for every drug of the entry
+        if not supplied:
+            continue
+        for drug, (match, shown) in taken.items():
             label = _label(match)
             name = drug if is_drug(drug) else f"the {label}"
             parts = [
@@ -312,10 +320,10 @@ def drug_nutrient_rule(ctx: Context, limits: Mapping[str, float]) -> Iterator[Hi
     for entry in _DRUG_NUTRIENT:
         if any(cls in ctx.medications for cls in entry.unless):
             continue
-        supplied = _supplied_by(ctx, entry, limits)
-        tail = " ".join(part for part in (entry.why, entry.advice) if part)
         if not entry.classes and not entry.drugs:  # a dose that matters by itself (biotin and lab tests)
+            supplied = _supplied_by(ctx, entry, limits)
             if supplied:
+                tail = " ".join(part for part in (entry.why, entry.advice) if part)
                 yield Hit(
                     f"The regimen adds {' and '.join(s.phrase for s in supplied)}. {tail}",
                     supplied[0].nutrient,
@@ -324,8 +332,12 @@ def drug_nutrient_rule(ctx: Context, limits: Mapping[str, float]) -> Iterator[Hi
                 )
             continue
         taken = _taken(ctx, entry, oral_only=False)
-        if not taken or not (supplied or entry.always):
+        if not taken:
             continue
+        supplied = _supplied_by(ctx, entry, limits)  # only for an entry the list's drugs concern
+        if not (supplied or entry.always):
+            continue
+        tail = " ".join(part for part in (entry.why, entry.advice) if part)
         names = " and ".join(_called(shown, match) for match, shown in taken.values())
         head = f"{names} with {' and '.join(s.phrase for s in supplied)}." if supplied else f"{names}:"
         yield Hit(
