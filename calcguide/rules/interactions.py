@@ -293,6 +293,7 @@ def condition_caution(ctx: Context, limits: Mapping[str, float]) -> Iterator[Hit
 
 
 _DRUG_NUTRIENT = drug_nutrient()
+_DOSE_ONLY = tuple(entry for entry in _DRUG_NUTRIENT if not entry.classes and not entry.drugs)
 
 
 @rule(
@@ -317,8 +318,8 @@ _DRUG_NUTRIENT = drug_nutrient()
     applies_to=Scope("A drug interaction: it matters whoever takes the drug."),
 )
 def drug_nutrient_rule(ctx: Context, limits: Mapping[str, float]) -> Iterator[Hit]:
-    for entry in _DRUG_NUTRIENT:
-        if any(cls in ctx.medications for cls in entry.unless):
+    for entry in _DRUG_NUTRIENT if ctx.drugs else _DOSE_ONLY:  # with no medication, only a dose can matter
+        if entry.unless and any(cls in ctx.medications for cls in entry.unless):
             continue
         if not entry.classes and not entry.drugs:  # a dose that matters by itself (biotin and lab tests)
             supplied = _supplied_by(ctx, entry, limits)
