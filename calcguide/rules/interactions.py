@@ -212,7 +212,30 @@ def _taken(ctx: Context, entry: Interaction, oral_only: bool) -> dict[str, tuple
     return found
 
 
-_SPACING = spacing()
+class _Entries(NamedTuple):
+    """Catalogue entries in the data's order, and where to find those about a drug: by generic name and class id."""
+
+    entries: tuple[Interaction, ...]
+    by_name: dict[str, tuple[int, ...]]
+
+    def concerning(self, ctx: Context, always: tuple[int, ...] = ()) -> list[Interaction]:
+        """The entries that may concern the list's drugs (``_taken`` decides), with ``always``, in the data's order."""
+        found = set(always)
+        for taken in ctx.drugs:
+            found.update(self.by_name.get(taken.match.drug, ()))
+            found.update(self.by_name.get(taken.match.drug_class, ()))
+        return [self.entries[position] for position in sorted(found)]
+
+
+def _entries(entries: tuple[Interaction, ...]) -> _Entries:
+    by_name: dict[str, list[int]] = {}
+    for position, entry in enumerate(entries):
+        for name in dict.fromkeys((*entry.drugs, *entry.classes)):
+            by_name.setdefault(name, []).append(position)
+    return _Entries(entries, {name: tuple(positions) for name, positions in by_name.items()})
+
+
+_SPACING = _entries(spacing())
 
 
 def _label(match: DrugMatch) -> str:
@@ -237,9 +260,7 @@ def _label(match: DrugMatch) -> str:
     applies_to=Scope("A drug interaction: it matters whoever takes the drug."),
 )
 def mineral_drug_spacing(ctx: Context, limits: Mapping[str, float]) -> Iterator[Hit]:
-    if not ctx.drugs:
-        return
-    for entry in _SPACING:
+    for entry in _SPACING.concerning(ctx):
         taken = _taken(ctx, entry, oral_only=True)
         if not taken:
             continue
@@ -293,7 +314,8 @@ def condition_caution(ctx: Context, limits: Mapping[str, float]) -> Iterator[Hit
 
 
 _DRUG_NUTRIENT = drug_nutrient()
-_DOSE_ONLY = tuple(entry for entry in _DRUG_NUTRIENT if not entry.classes and not entry.drugs)
+_DRUG_NUTRIENT_ENTRIES = _entries(_DRUG_NUTRIENT)
+_DOSE_ONLY = tuple(position for position, entry in enumerate(_DRUG_NUTRIENT) if not entry.classes and not entry.drugs)
 
 
 @rule(
@@ -318,7 +340,7 @@ _DOSE_ONLY = tuple(entry for entry in _DRUG_NUTRIENT if not entry.classes and no
     applies_to=Scope("A drug interaction: it matters whoever takes the drug."),
 )
 def drug_nutrient_rule(ctx: Context, limits: Mapping[str, float]) -> Iterator[Hit]:
-    for entry in _DRUG_NUTRIENT if ctx.drugs else _DOSE_ONLY:  # with no medication, only a dose can matter
+    for entry in _DRUG_NUTRIENT_ENTRIES.concerning(ctx, always=_DOSE_ONLY):  # and a dose that matters by itself
         if entry.unless and any(cls in ctx.medications for cls in entry.unless):
             continue
         if not entry.classes and not entry.drugs:  # a dose that matters by itself (biotin and lab tests)
