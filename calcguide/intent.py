@@ -7,7 +7,7 @@ binder's dose are the prescriber's and the nephrologist's to change, and a binde
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 from . import data
 from .catalog import catalog, fold
@@ -37,10 +37,15 @@ def _binder_words() -> tuple[frozenset[str], frozenset[str]]:
 
 
 def has_ckd(profile: Profile) -> bool:
+    return _names_ckd(tuple(profile.conditions))
+
+
+@lru_cache(maxsize=1024)  # per condition list as written: the same few lines recur across a batch
+def _names_ckd(conditions: tuple[str, ...]) -> bool:
     known = catalog()
     return any(
         (condition := known.condition(name)) is not None and condition.id == "chronic_kidney_disease"
-        for name in profile.conditions
+        for name in conditions
     )
 
 
