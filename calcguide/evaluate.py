@@ -58,8 +58,11 @@ def failed(source: str, name: str, error: InputError) -> Report:
     return Report(source, name, Profile(), None, error=error, summary=_count(()), location=error.location)
 
 
+_WORST_FIRST = tuple(severity.value for severity in reversed(Severity))
+
+
 def _count(findings: Iterable[Finding]) -> dict[str, int]:
-    counts = {severity.value: 0 for severity in reversed(Severity)}
+    counts = dict.fromkeys(_WORST_FIRST, 0)
     for finding in findings:
         counts[finding.severity.value] += 1
     return counts

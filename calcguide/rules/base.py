@@ -25,7 +25,10 @@ class Severity(StrEnum):
 
     @property
     def rank(self) -> int:
-        return ("info", "warning", "error").index(self.value)
+        return _RANKS[self]
+
+
+_RANKS = {severity: ("info", "warning", "error").index(severity.value) for severity in Severity}
 
 
 class Evidence(NamedTuple):
