@@ -216,9 +216,9 @@ def _hours(match: re.Match[str]) -> str:
 
 
 def _times(match: re.Match[str]) -> str:
-    count = match["n"]
+    count = match["n"].lower()  # the patterns ignore case: "Twice Daily" is twice a day
     n = _WORD_COUNTS.get(count) or int(re.sub(r"\D", "", count) or 0)
-    period = {"d": "day", "w": "week", "m": "month"}[match["p"][0]]
+    period = {"d": "day", "w": "week", "m": "month"}[match["p"][0].lower()]
     return f"{n} times a {period}"
 
 
