@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from typing import NamedTuple
 
 from .catalog import catalog
@@ -13,7 +14,8 @@ from .medications import read as read_medication_line
 from .normalize import NotAssessed, normalize
 from .reference import Standard, standard_for
 from .regimen import Profile, Regimen
-from .rules import REGISTRY, Context, Finding, Severity
+from .rules import REGISTRY, Context, Finding, Rule, Severity
+from .rules.base import CAPPED, FULL
 from .selection import chosen_rules, regimen_ignores
 from .totals import NutrientTotal, compute_totals
 
@@ -56,8 +58,11 @@ def failed(source: str, name: str, error: InputError) -> Report:
     return Report(source, name, Profile(), None, error=error, summary=_count(()), location=error.location)
 
 
+_WORST_FIRST = tuple(severity.value for severity in reversed(Severity))
+
+
 def _count(findings: Iterable[Finding]) -> dict[str, int]:
-    counts = {severity.value: 0 for severity in reversed(Severity)}
+    counts = dict.fromkeys(_WORST_FIRST, 0)
     for finding in findings:
         counts[finding.severity.value] += 1
     return counts
@@ -117,6 +122,18 @@ def _profile_notes(profile: Profile) -> list[str]:
     return notes
 
 
+@lru_cache(maxsize=256)  # a batch meets the same few life stages over and over
+def _reaches(
+    age_years: float | None, sex: str | None, pregnant: bool, lactating: bool, rules: int
+) -> tuple[tuple[Rule, str | None], ...]:
+    """Every registered rule with its reach for a profile of these fields (``rules``: how many are registered):
+    FULL for a rule that declares no scope, None where the rule keeps quiet."""
+    profile = Profile(age_years, sex, pregnant, lactating)
+    return tuple(
+        (rule, FULL if rule.applies_to is None else rule.applies_to.reach(profile)) for rule in REGISTRY.values()
+    )
+
+
 def evaluate(
     regimen: Regimen,
     *,
@@ -147,17 +164,18 @@ def evaluate(
     chosen -= {rule for rule, _ in ignored}
     forced = severities or {}
     findings = []
-    for rule in REGISTRY.values():
+    profile = regimen.profile
+    for rule, reach in _reaches(profile.age_years, profile.sex, profile.pregnant, profile.lactating, len(REGISTRY)):
         # A rule speaks only to the life stages it declares (quiet elsewhere, at most info where it says so).
-        scope = rule.applies_to
-        if rule.name not in chosen or (scope is not None and scope.reach(regimen.profile) is None):
+        if reach is None or rule.name not in chosen:
             continue
-        limits = {**rule.thresholds, **(thresholds or {}).get(rule.name, {})}
+        overrides = thresholds.get(rule.name) if thresholds else None
+        limits = {**rule.thresholds, **overrides} if overrides else rule.thresholds
         for hit in rule.check(context, limits):
             severity = forced.get(rule.name) or hit.severity or rule.severity
             message = hit.message
-            if scope is not None:
-                severity, message = scope.bound(regimen.profile, severity, message)
+            if reach == CAPPED and rule.applies_to is not None:
+                severity, message = rule.applies_to.bound(profile, severity, message)
             findings.append(
                 Finding(
                     rule.name,

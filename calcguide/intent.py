@@ -7,6 +7,7 @@ binder's dose are the prescriber's and the nephrologist's to change, and a binde
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache, lru_cache
 
 from . import data
 from .catalog import catalog, fold
@@ -29,16 +30,22 @@ def prescribed(item: Item, doses: Iterable[NutrientDose]) -> bool:
     return d_mcg > 0 and vitamin_d_iu(d_mcg) >= prescription_iu()
 
 
-def _binder_words() -> tuple[set[str], set[str]]:
+@cache
+def _binder_words() -> tuple[frozenset[str], frozenset[str]]:
     binders = data.load("advice")["binders"]
-    return {fold(p) for p in binders["purposes"]}, {fold(n) for n in binders["calcium_salts"]}
+    return frozenset(fold(p) for p in binders["purposes"]), frozenset(fold(n) for n in binders["calcium_salts"])
 
 
 def has_ckd(profile: Profile) -> bool:
+    return _names_ckd(tuple(profile.conditions))
+
+
+@lru_cache(maxsize=1024)  # per condition list as written: the same few lines recur across a batch
+def _names_ckd(conditions: tuple[str, ...]) -> bool:
     known = catalog()
     return any(
         (condition := known.condition(name)) is not None and condition.id == "chronic_kidney_disease"
-        for name in profile.conditions
+        for name in conditions
     )
 
 
@@ -47,5 +54,7 @@ def is_binder(item: Item, profile: Profile) -> bool:
     purposes, salts = _binder_words()
     if item.purpose is not None:
         return fold(item.purpose) in purposes
+    if not has_ckd(profile):
+        return False
     named = {fold(item.label)} | {fold(f"{dose.dose.name} {dose.dose.form or ''}") for dose in item.doses}
-    return has_ckd(profile) and any(salt in name for name in named for salt in salts)
+    return any(salt in name for name in named for salt in salts)

@@ -74,12 +74,27 @@ class _Name(NamedTuple):
     shown: tuple[str, ...]
 
 
+class _Keys(NamedTuple):
+    """The folded names a scan looks for, and every leading part of one: a run of words that is no name's start
+    cannot grow into a name, so a scan tries no longer run from there."""
+
+    names: frozenset[str]
+    starts: frozenset[str]
+
+
+def _keys(names: Iterable[str]) -> _Keys:
+    names = frozenset(names)
+    return _Keys(names, frozenset(name[:end] for name in names for end in range(len(name) + 1)))
+
+
 class _Lookups(NamedTuple):
     drugs: dict[str, _Name]
     generics: frozenset[str]  # every drug's generic name (a class label is not one)
     ambiguous: dict[str, tuple[str, ...]]
     conditions: dict[str, tuple[str, str]]  # folded name -> (condition id, name as the data spells it)
     longest: int  # the most words any name has
+    medication_keys: _Keys  # drugs' and ambiguous names'
+    condition_keys: _Keys
 
 
 def _listed(entry: dict[str, object], key: str) -> list[str]:
@@ -136,7 +151,15 @@ def lookups() -> _Lookups:
                 raise ValueError(f"condition name '{name}' names two conditions in interactions.yaml")
             conditions.setdefault(key, (str(cond["id"]), name))
             longest = max(longest, _words(name))
-    return _Lookups(drugs, frozenset(by_drug), ambiguous, conditions, min(longest, 8))
+    return _Lookups(
+        drugs,
+        frozenset(by_drug),
+        ambiguous,
+        conditions,
+        min(longest, 8),
+        _keys([*drugs, *ambiguous]),
+        _keys(conditions),
+    )
 
 
 def is_drug(name: str) -> bool:
@@ -193,9 +216,9 @@ def _hours(match: re.Match[str]) -> str:
 
 
 def _times(match: re.Match[str]) -> str:
-    count = match["n"]
+    count = match["n"].lower()  # the patterns ignore case: "Twice Daily" is twice a day
     n = _WORD_COUNTS.get(count) or int(re.sub(r"\D", "", count) or 0)
-    period = {"d": "day", "w": "week", "m": "month"}[match["p"][0]]
+    period = {"d": "day", "w": "week", "m": "month"}[match["p"][0].lower()]
     return f"{n} times a {period}"
 
 
@@ -233,8 +256,12 @@ _DURATION = re.compile(
 _AS_NEEDED = re.compile(r"\b(?:p\.?r\.?n\.?|as\s+needed|when\s+needed|if\s+needed)(?!\w)", re.IGNORECASE)
 
 
+# A word's folded key, once per spelling: lines are made of the same few words (and "a " * 100_000 is one word).
+_fold_word = lru_cache(maxsize=8192)(fold)
+
+
 def _tokens(text: str) -> list[str]:
-    return [t for t in _SPLIT.split(text) if t and fold(t)]
+    return [t for t in _SPLIT.split(text) if t and _fold_word(t)]
 
 
 def _schedule(text: str) -> tuple[str, Frequency | None, bool]:
@@ -271,21 +298,24 @@ def _route(tokens: Iterable[str]) -> str | None:
     return "oral" if words & _ORAL or {"by", "mouth"} <= words else None
 
 
-def _scan(
-    tokens: Sequence[str], known: Callable[[str], bool], longest: int
-) -> tuple[list[tuple[str, str]], list[list[str]]]:
+def _scan(tokens: Sequence[str], known: _Keys, longest: int) -> tuple[list[tuple[str, str]], list[list[str]]]:
     """Longest-first matching: the known names found (folded key, words as written) and the runs left between."""
     found: list[tuple[str, str]] = []
     runs: list[list[str]] = [[]]
+    folded = [_fold_word(token) for token in tokens]  # fold keeps letters and digits only: a run's key is theirs joined
     i = 0
     while i < len(tokens):
-        for size in range(min(longest, len(tokens) - i), 0, -1):
-            key = fold("".join(tokens[i : i + size]))
-            if key and known(key):
-                found.append((key, " ".join(tokens[i : i + size])))
-                runs.append([])
-                i += size
+        size, key = 0, ""
+        for end in range(i, min(i + longest, len(tokens))):
+            key += folded[end]
+            if key not in known.starts:
                 break
+            if key and key in known.names:
+                size = end + 1 - i
+        if size:
+            found.append(("".join(folded[i : i + size]), " ".join(tokens[i : i + size])))
+            runs.append([])
+            i += size
         else:
             runs[-1].append(tokens[i])
             i += 1
@@ -308,7 +338,7 @@ def read(text: str) -> MedicationReading:
     tables = lookups()
     rest, frequency, as_needed = _schedule(text)
     tokens = _tokens(rest)
-    found, runs = _scan(tokens, lambda key: key in tables.drugs or key in tables.ambiguous, tables.longest)
+    found, runs = _scan(tokens, tables.medication_keys, tables.longest)
     drugs: list[DrugMatch] = []
     shown: list[str] = []
     ambiguous: list[str] = []
@@ -351,7 +381,7 @@ def read_condition(text: str) -> ConditionLine:
     """
     tables = lookups()
     tokens = _tokens(text)
-    found, _runs = _scan(tokens, lambda key: key in tables.conditions, tables.longest)
+    found, _runs = _scan(tokens, tables.condition_keys, tables.longest)
     ids: list[str] = []
     shown: list[str] = []
     for key, _written in found:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from typing import NamedTuple
 
 from .catalog import Catalog, Ingredient, Nutrient, Salt, catalog, fold
@@ -174,6 +175,42 @@ def _resolve_form(thing: Ingredient, form: str | None, known: Catalog) -> tuple[
     return thing, f"form {quote(form)} of {thing.label} is not one calcguide knows; counted as {thing.label}"
 
 
+# Per-name lookups against the one catalogue, once per spelling: a batch meets the same few names over and over
+# (the cache holds names and forms, never a regimen's amounts).
+_NAMES_CACHED = 4096
+
+
+@lru_cache(maxsize=_NAMES_CACHED)
+def _ingredient_named(name: str) -> Ingredient | Salt | None:
+    return catalog().ingredient(name)
+
+
+@lru_cache(maxsize=_NAMES_CACHED)
+def _not_assessed(name: str) -> bool:
+    return catalog().not_assessed_label(name) is not None
+
+
+@lru_cache(maxsize=_NAMES_CACHED)
+def _suggestion(name: str) -> str | None:
+    """The "did you mean" for an unknown name: a typo search over every known name, the costliest lookup."""
+    return catalog().suggest_ingredient(name)
+
+
+@lru_cache(maxsize=_NAMES_CACHED)
+def _is_elemental(form: str | None) -> bool:
+    return form is not None and fold(form) == "elemental"
+
+
+@lru_cache(maxsize=_NAMES_CACHED)
+def _form_of(thing: Ingredient, form: str | None) -> tuple[Ingredient, str | None]:
+    return _resolve_form(thing, form, catalog())
+
+
+@lru_cache(maxsize=_NAMES_CACHED)
+def _salt_of(thing: Salt, form: str | None) -> Salt:
+    return _salt_form(thing, form, catalog())
+
+
 def _salt_form(thing: Salt, form: str | None, known: Catalog) -> Salt:
     """ "calcium hydroxyapatite (MCHC)": the form names the salt more precisely than the name does."""
     if form:
@@ -207,7 +244,7 @@ def _check_alternate(
         if other_unit not in _MASS_IN_MG:
             hint = "give the compound's weight in mg"
             raise InputError(f"{other_unit} has no meaning for {thing.label}", hint, where)
-        elemental = text.form is not None and fold(text.form) == "elemental"
+        elemental = _is_elemental(text.form)
         first = _in_mg(text.amount, text.unit) * (1 if elemental or text.unit == "mg elemental" else thing.fraction)
         second = _in_mg(other, other_unit) * (1 if elemental or other_unit == "mg elemental" else thing.fraction)
     else:
@@ -251,24 +288,24 @@ def _nutrient_dose(
     dose: Dose, item_label: str, index: int, servings: float, frequency: Frequency, known: Catalog
 ) -> tuple[NutrientDose | NotAssessed | Unrecognized, list[str]]:
     text = dose.dose
-    thing = known.ingredient(text.name)
+    thing = _ingredient_named(text.name)
     notes: list[str] = []
     if thing is None:
-        if known.not_assessed_label(text.name) is not None:
+        if _not_assessed(text.name):
             return NotAssessed(item_label, text.text, text.name, dose.location), [
                 f"{text.name}: no US reference value; not assessed"
             ]
         _check_placed(text, known, dose.location)
-        return Unrecognized(item_label, text.text, text.name, known.suggest_ingredient(text.name), dose.location), []
+        return Unrecognized(item_label, text.text, text.name, _suggestion(text.name), dose.location), []
     ul_amount: float | None = None
     if isinstance(thing, Salt):
-        thing = _salt_form(thing, text.form, known)
+        thing = _salt_of(thing, text.form)
         nutrient = known.nutrients[thing.nutrient]
         if text.unit not in _MASS_IN_MG:
             raise InputError(
                 f"{text.unit} has no meaning for {thing.label}", "give the compound's weight in mg", dose.location
             )
-        elemental = text.unit == "mg elemental" or (text.form is not None and fold(text.form) == "elemental")
+        elemental = text.unit == "mg elemental" or _is_elemental(text.form)
         amount = _in_mg(text.amount, text.unit) if elemental else _in_mg(text.amount, text.unit) * thing.fraction
         if nutrient.unit == "mcg":  # iodine, selenium, copper, chromium: the table's unit is mcg
             amount *= 1000
@@ -280,7 +317,7 @@ def _nutrient_dose(
         _check_alternate(text, thing, known, dose.location)
         ingredient_id, form = thing.id, "elemental"
     else:
-        resolved, note = _resolve_form(thing, text.form, known)
+        resolved, note = _form_of(thing, text.form)
         if note:
             notes.append(f"{text.text}: {note}")
         nutrient = known.nutrients[resolved.nutrient]

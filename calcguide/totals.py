@@ -82,32 +82,40 @@ def counted(basis: str, forms: tuple[str, ...], doses: list[NutrientDose], diet:
 
 def compute_totals(normalized: Normalized, standard: Standard) -> dict[str, NutrientTotal]:
     """Totals for every nutrient the regimen or the diet supplies, in the reference tables' order."""
+    by_nutrient: dict[str, list[NutrientDose]] = {}
+    for dose in normalized.doses:
+        by_nutrient.setdefault(dose.nutrient, []).append(dose)
+    diets = normalized.diet
+    limits = standard.limits
+    values = standard.values
     totals = {}
     for nutrient in catalog().nutrients.values():
-        doses = [dose for dose in normalized.doses if dose.nutrient == nutrient.id]
-        diet = normalized.diet.get(nutrient.id, 0.0)
+        key = nutrient.id
+        doses = by_nutrient.get(key, [])
+        diet = diets.get(key, 0.0)
         if not doses and not diet:
             continue
         supplements = sum(dose.per_day for dose in doses)
-        uses = tuple(
-            LimitUse(
-                limit.authority,
-                limit.ul,
-                limit.basis,
-                counted(limit.basis, limit.forms, doses, diet),
-                limit.source_title,
-                limit.source_url,
+        toward_ul: float | None = None  # what every UL without forms counts from the doses: summed once
+        uses = []
+        for limit in limits.get(key, ()):
+            if limit.forms or limit.basis == "supplemental_folate":
+                amount = counted(limit.basis, limit.forms, doses, diet)
+            else:
+                if toward_ul is None:
+                    toward_ul = sum(_toward_ul(dose) for dose in doses)
+                amount = toward_ul + (diet if limit.basis in _WITH_DIET else 0.0)
+            uses.append(
+                LimitUse(limit.authority, limit.ul, limit.basis, amount, limit.source_title, limit.source_url)
             )
-            for limit in standard.limits.get(nutrient.id, ())
-        )
         if not uses:  # a Standard built without limits: the US UL from its values
-            ul = standard.values[nutrient.id].ul
-            uses = (LimitUse("nasem", ul, nutrient.ul_basis, counted(nutrient.ul_basis, (), doses, diet), "", ""),)
+            ul = values[key].ul
+            uses.append(LimitUse("nasem", ul, nutrient.ul_basis, counted(nutrient.ul_basis, (), doses, diet), "", ""))
         # The binding limit is the one the regimen comes closest to (or goes furthest past): the stricter.
-        binding = max(uses, key=lambda use: -1.0 if use.percent is None else use.percent)
-        reference = standard.values[nutrient.id]
-        totals[nutrient.id] = NutrientTotal(
-            nutrient.id,
+        binding = uses[0] if len(uses) == 1 else max(uses, key=_closeness)
+        reference = values[key]
+        totals[key] = NutrientTotal(
+            key,
             nutrient.label,
             nutrient.unit,
             supplements,
@@ -120,7 +128,11 @@ def compute_totals(normalized: Normalized, standard: Standard) -> dict[str, Nutr
             binding.ul,
             tuple({dose.item_index: dose.item for dose in doses}.values()),
             binding.authority,
-            uses,
+            tuple(uses),
             nutrient.ul_unit,
         )
     return totals
+
+
+def _closeness(use: LimitUse) -> float:
+    return -1.0 if use.percent is None else use.percent

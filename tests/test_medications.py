@@ -29,6 +29,7 @@ TWICE = Frequency("twice daily", 2, 1.0)
         ("doxy 100 mg q12h", [("doxycycline", "tetracycline")], TWICE),
         ("Levo-T 100 mcg", [("levothyroxine", "levothyroxine")], None),
         ("omeprazole 20 mg twice a day", [("omeprazole", "proton_pump_inhibitor")], TWICE),
+        ("omeprazole 20 mg Twice Daily", [("omeprazole", "proton_pump_inhibitor")], TWICE),
         ("Fosamax 70 mg once weekly", [("alendronate", "bisphosphonate")], WEEKLY),
         ("Actonel 150 mg q month", [("risedronate", "bisphosphonate")], MONTHLY),
         ("Atelvia 35 mg weekly", [("risedronate delayed-release", "bisphosphonate")], WEEKLY),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from enum import StrEnum
+from functools import lru_cache
 from typing import NamedTuple
 
 from .. import data
@@ -24,7 +25,10 @@ class Severity(StrEnum):
 
     @property
     def rank(self) -> int:
-        return ("info", "warning", "error").index(self.value)
+        return _RANKS[self]
+
+
+_RANKS = {severity: ("info", "warning", "error").index(severity.value) for severity in Severity}
 
 
 class Evidence(NamedTuple):
@@ -184,14 +188,7 @@ class Scope(NamedTuple):
 
     def reach(self, profile: Profile) -> str | None:
         """FULL, CAPPED (at most info) or None (quiet) for ``profile``."""
-        if profile.age_years is not None and round(profile.age_years * 12, 9) < round(self.min_age_years * 12, 9):
-            return None
-        group = profile_group(profile)
-        if group is None:  # an adult of unstated sex: in scope if either sex is
-            return FULL if {"males", "females"} & set(self.groups) else None
-        if group not in self.groups:
-            return None
-        return CAPPED if group in self.info_only else FULL
+        return _reach(self, profile.age_years, profile.sex, profile.pregnant, profile.lactating)
 
     def bound(self, profile: Profile, severity: Severity, message: str) -> tuple[Severity, str]:
         """A finding's severity and message as the scope allows them for ``profile`` (which it reaches)."""
@@ -214,6 +211,19 @@ class Scope(NamedTuple):
                 capped = " and ".join(self.info_only)
                 words += f" In {capped} at most info, adding: {self.info_only_note.format(group=capped)}"
         return f"{words} Why: {' '.join(self.why.split())}"
+
+
+@lru_cache(maxsize=1024)  # only these fields decide, and a batch meets the same few life stages over and over
+def _reach(scope: Scope, age_years: float | None, sex: str | None, pregnant: bool, lactating: bool) -> str | None:
+    profile = Profile(age_years, sex, pregnant, lactating)
+    if profile.age_years is not None and round(profile.age_years * 12, 9) < round(scope.min_age_years * 12, 9):
+        return None
+    group = profile_group(profile)
+    if group is None:  # an adult of unstated sex: in scope if either sex is
+        return FULL if {"males", "females"} & set(scope.groups) else None
+    if group not in scope.groups:
+        return None
+    return CAPPED if group in scope.info_only else FULL
 
 
 class Rule(NamedTuple):

@@ -212,6 +212,32 @@ def _taken(ctx: Context, entry: Interaction, oral_only: bool) -> dict[str, tuple
     return found
 
 
+class _Entries(NamedTuple):
+    """Catalogue entries in the data's order, and where to find those about a drug: by generic name and class id."""
+
+    entries: tuple[Interaction, ...]
+    by_name: dict[str, tuple[int, ...]]
+
+    def concerning(self, ctx: Context, always: tuple[int, ...] = ()) -> list[Interaction]:
+        """The entries that may concern the list's drugs (``_taken`` decides), with ``always``, in the data's order."""
+        found = set(always)
+        for taken in ctx.drugs:
+            found.update(self.by_name.get(taken.match.drug, ()))
+            found.update(self.by_name.get(taken.match.drug_class, ()))
+        return [self.entries[position] for position in sorted(found)]
+
+
+def _entries(entries: tuple[Interaction, ...]) -> _Entries:
+    by_name: dict[str, list[int]] = {}
+    for position, entry in enumerate(entries):
+        for name in dict.fromkeys((*entry.drugs, *entry.classes)):
+            by_name.setdefault(name, []).append(position)
+    return _Entries(entries, {name: tuple(positions) for name, positions in by_name.items()})
+
+
+_SPACING = _entries(spacing())
+
+
 def _label(match: DrugMatch) -> str:
     return catalog().medication_classes[match.drug_class].label
 
@@ -234,11 +260,14 @@ def _label(match: DrugMatch) -> str:
     applies_to=Scope("A drug interaction: it matters whoever takes the drug."),
 )
 def mineral_drug_spacing(ctx: Context, limits: Mapping[str, float]) -> Iterator[Hit]:
-    for entry in spacing():
-        for drug, (match, shown) in _taken(ctx, entry, oral_only=True).items():
-            supplied = _supplied_by(ctx, entry, limits)
-            if not supplied:
-                continue
+    for entry in _SPACING.concerning(ctx):
+        taken = _taken(ctx, entry, oral_only=True)
+        if not taken:
+            continue
+        supplied = _supplied_by(ctx, entry, limits)  # the same for every drug of the entry
+        if not supplied:
+            continue
+        for drug, (match, shown) in taken.items():
             label = _label(match)
             name = drug if is_drug(drug) else f"the {label}"
             parts = [
@@ -285,6 +314,8 @@ def condition_caution(ctx: Context, limits: Mapping[str, float]) -> Iterator[Hit
 
 
 _DRUG_NUTRIENT = drug_nutrient()
+_DRUG_NUTRIENT_ENTRIES = _entries(_DRUG_NUTRIENT)
+_DOSE_ONLY = tuple(position for position, entry in enumerate(_DRUG_NUTRIENT) if not entry.classes and not entry.drugs)
 
 
 @rule(
@@ -309,13 +340,13 @@ _DRUG_NUTRIENT = drug_nutrient()
     applies_to=Scope("A drug interaction: it matters whoever takes the drug."),
 )
 def drug_nutrient_rule(ctx: Context, limits: Mapping[str, float]) -> Iterator[Hit]:
-    for entry in _DRUG_NUTRIENT:
-        if any(cls in ctx.medications for cls in entry.unless):
+    for entry in _DRUG_NUTRIENT_ENTRIES.concerning(ctx, always=_DOSE_ONLY):  # and a dose that matters by itself
+        if entry.unless and any(cls in ctx.medications for cls in entry.unless):
             continue
-        supplied = _supplied_by(ctx, entry, limits)
-        tail = " ".join(part for part in (entry.why, entry.advice) if part)
         if not entry.classes and not entry.drugs:  # a dose that matters by itself (biotin and lab tests)
+            supplied = _supplied_by(ctx, entry, limits)
             if supplied:
+                tail = " ".join(part for part in (entry.why, entry.advice) if part)
                 yield Hit(
                     f"The regimen adds {' and '.join(s.phrase for s in supplied)}. {tail}",
                     supplied[0].nutrient,
@@ -324,8 +355,12 @@ def drug_nutrient_rule(ctx: Context, limits: Mapping[str, float]) -> Iterator[Hi
                 )
             continue
         taken = _taken(ctx, entry, oral_only=False)
-        if not taken or not (supplied or entry.always):
+        if not taken:
             continue
+        supplied = _supplied_by(ctx, entry, limits)  # only for an entry the list's drugs concern
+        if not (supplied or entry.always):
+            continue
+        tail = " ".join(part for part in (entry.why, entry.advice) if part)
         names = " and ".join(_called(shown, match) for match, shown in taken.values())
         head = f"{names} with {' and '.join(s.phrase for s in supplied)}." if supplied else f"{names}:"
         yield Hit(

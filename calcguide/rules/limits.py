@@ -92,10 +92,11 @@ def _supervised(ctx: Context, nutrient: str) -> str:
     counted = [i for i, doses in ctx.per_intake_by_item(nutrient).items() if any(d.counts_toward_ul for d in doses)]
     binders = [i for i in counted if is_binder(items[i], profile)]
     stated = [i for i in counted if i not in binders and items[i].prescribed]
+    vitamin_d = ctx.per_intake_by_item("vitamin_d")  # what prescription strength is judged by
     implied = [
         i
         for i in counted
-        if i not in binders and items[i].prescribed is None and prescribed(items[i], ctx.item_doses(i))
+        if i not in binders and items[i].prescribed is None and prescribed(items[i], vitamin_d.get(i, ()))
     ]
     text = ""
     if stated:
