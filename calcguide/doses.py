@@ -64,6 +64,9 @@ _FREQUENCY_FORMS = (
 )
 _TIMES_EVERY = re.compile(r"^" + _TIMES + r"\s+every\s+(?P<n>\d+(?:\.\d+)?)\s+(?P<unit>day|week|month|year)s?$")
 _ABBREVIATIONS = {"qd": "daily", "od": "daily", "bid": "twice daily", "tid": "3 times daily", "qid": "4 times daily"}
+# The words a frequency phrase can end with (each form above ends with one, or is an abbreviation): a phrase that
+# ends otherwise is no frequency, and is turned away before any of the patterns is tried.
+_LAST_WORDS = frozenset([*_ADVERB_PERIOD, *_PERIOD_DAYS, *(f"{period}s" for period in _PERIOD_DAYS), *_ABBREVIATIONS])
 
 
 class Frequency(NamedTuple):
@@ -100,6 +103,8 @@ def parse_frequency(text: str, location: Location | None = None) -> Frequency | 
     Raises InputError for a frequency that cannot happen, such as "every 0 days" or "0 times daily".
     """
     phrase = " ".join(text.lower().replace("-", " ").split())
+    if phrase.rpartition(" ")[2] not in _LAST_WORDS:
+        return None
     phrase = _ABBREVIATIONS.get(phrase, phrase)
     spread = _TIMES_EVERY.match(phrase)
     if spread is not None:  # "2 times every 3 days": several intakes in a period of several days
@@ -221,6 +226,8 @@ _DOSE = re.compile(
     r"^\s*(?P<amount>" + _NUMBER + r")\s*(?P<unit>" + _UNIT_WORD + r")\s*(?P<rest>.*)$", re.IGNORECASE | re.DOTALL
 )
 _AMOUNT_IN_TEXT = re.compile(r"(?<!\S)(?P<amount>" + _NUMBER + r")\s*(?P<unit>" + _UNIT_WORD + r")", re.IGNORECASE)
+_WHOLE_NUMBER = re.compile(_NUMBER)
+_HAS_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 _LEADING_NUMBER = re.compile(r"^\s*[-+]?(?:\d|\.\d)")
 # "(2,000 IU)", "(400 mcg folic acid)", "(as 400 mcg folic acid)": the same dose in other words, not a form
 _QUANTITY = re.compile(
@@ -254,7 +261,7 @@ class DoseText(NamedTuple):
 def parse_amount(text: str, what: str, location: Location | None) -> float:
     """A positive, finite, plausible number from text such as "5000", "50,000" or "2.5"."""
     cleaned = text.strip()
-    if not re.fullmatch(_NUMBER, cleaned):
+    if not _WHOLE_NUMBER.fullmatch(cleaned):
         raise InputError(f"{what} {quote(text)} is not a number", "write digits, e.g. 5000 or 2.5", location)
     return check_amount(float(cleaned.replace(",", "")), what, location)
 
@@ -269,6 +276,7 @@ def check_amount(value: float, what: str, location: Location | None) -> float:
     return value
 
 
+@lru_cache(maxsize=1024)  # the words after a number are mostly the few unit spellings
 def _known_unit(text: str) -> str | None:
     return UNITS.get(" ".join(text.lower().split()))
 
@@ -334,6 +342,13 @@ def _amount_in_row(text: str) -> re.Match[str] | None:
 
 def _trailing_frequency(words: list[str], keep: int) -> tuple[list[str], Frequency | None]:
     """The longest closing run of up to five words that is a frequency, leaving at least ``keep`` words."""
+    if len(words) <= keep:
+        return words, None
+    last = words[-1].lower()
+    if "-" in last:  # "twice-daily", or a lone "-": the last word as parse_frequency reads the phrase
+        last = (" ".join(words[-5:]).lower().replace("-", " ").split() or [""])[-1]
+    if last not in _LAST_WORDS:
+        return words, None  # no frequency phrase ends with another word
     for size in range(min(5, len(words) - keep), 0, -1):
         frequency = parse_frequency(" ".join(words[-size:]))
         if frequency is not None:
@@ -343,7 +358,10 @@ def _trailing_frequency(words: list[str], keep: int) -> tuple[list[str], Frequen
 
 def _without_daily_value(text: str) -> str:
     """``text`` without a closing % Daily Value and marks (string operations: no regex scan of a long text)."""
-    words = text.rstrip(_MARKS).split(" ")
+    text = text.rstrip(_MARKS)
+    if "%" not in text:
+        return text
+    words = text.split(" ")
     for size in range(min(5, len(words)), 0, -1):  # "< 46 % Daily Value" is the longest
         if _PERCENT_DV.fullmatch(" ".join(words[-size:])):
             return " ".join(words[:-size]).rstrip(_MARKS)
@@ -448,7 +466,7 @@ def _amount_first(stripped: str, match: re.Match[str]) -> DoseText:
         raise InputError(f"dose {quote(stripped)} holds a second amount, {quote(second)}", TWO_DOSES_HINT, None)
     if not name and unit == "mcg DFE":
         name = FOLATE
-    if not name or not re.search(r"[^\W_]", name):
+    if not name or not _HAS_LETTER_OR_DIGIT.search(name):
         raise InputError(
             f"dose {quote(stripped)} names no ingredient",
             "write the ingredient after the unit, e.g. '5000 IU D3'",
@@ -481,7 +499,7 @@ def _name_first(stripped: str, row: re.Match[str]) -> DoseText:
             or "after the amount write only '(N IU)', '(N mcg folic acid)', a % Daily Value or a frequency",
             None,
         )
-    if not re.search(r"[^\W_]", name):
+    if not _HAS_LETTER_OR_DIGIT.search(name):
         raise InputError(
             f"dose {quote(stripped)} names no ingredient",
             "write the ingredient before the amount, e.g. 'Vitamin D3 25 mcg'",
