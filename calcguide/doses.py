@@ -226,6 +226,7 @@ _DOSE = re.compile(
     r"^\s*(?P<amount>" + _NUMBER + r")\s*(?P<unit>" + _UNIT_WORD + r")\s*(?P<rest>.*)$", re.IGNORECASE | re.DOTALL
 )
 _AMOUNT_IN_TEXT = re.compile(r"(?<!\S)(?P<amount>" + _NUMBER + r")\s*(?P<unit>" + _UNIT_WORD + r")", re.IGNORECASE)
+_DIGIT_OR_DOT = re.compile(r"[\d.]")  # how a number starts (_NUMBER)
 _WHOLE_NUMBER = re.compile(_NUMBER)
 _HAS_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 _LEADING_NUMBER = re.compile(r"^\s*[-+]?(?:\d|\.\d)")
@@ -304,10 +305,22 @@ def parse_dose(text: str, location: Location | None = None) -> DoseText:
         raise exc.located(location) from None
 
 
+def _first_number(text: str) -> int:
+    """Where the first number that opens a word could stand in ``text`` (its length if none): no amount begins
+    before it, and one cheap pattern finds it where the amount pattern would be tried at every character."""
+    start = 0
+    while found := _DIGIT_OR_DOT.search(text, start):
+        start = found.start()
+        if start == 0 or text[start - 1].isspace():  # as the amount pattern's (?<!\S) reads it
+            return start
+        start += 1
+    return len(text)
+
+
 def _amounts_outside_parentheses(text: str) -> Iterator[re.Match[str]]:
     """Each "<number> <unit-like word>" of ``text`` that stands outside parentheses, in order."""
     depth, seen = 0, 0
-    for match in _AMOUNT_IN_TEXT.finditer(text):
+    for match in _AMOUNT_IN_TEXT.finditer(text, _first_number(text)):
         between = text[seen : match.start()]
         depth += between.count("(") - between.count(")")
         seen = match.start()
@@ -442,12 +455,38 @@ def _parse_dose(stripped: str) -> DoseText:
     )
 
 
+class _Parts(NamedTuple):
+    """What a dose says besides its amount and unit: read once per wording, whatever the amount."""
+
+    name: str
+    form: str | None
+    frequency: Frequency | None
+    alternate: tuple[float, str] | None
+    folic_acid_mcg: float | None
+
+
 def _amount_first(stripped: str, match: re.Match[str]) -> DoseText:
     """ "50 mcg (2,000 IU) vitamin D3 twice daily", "667 mcg DFE folate (400 mcg folic acid)"."""
     amount = parse_amount(match["amount"], "amount", None)
     unit = parse_unit(match["unit"], None)
-    quantities = _Quantities(stripped)
     rest = match["rest"]
+    # The words after the unit recur across labels with other amounts; an error is read again, to name the dose.
+    parts = _after_unit_known(unit, rest) or _after_unit(stripped, unit, rest)
+    return _dose(stripped, amount, unit, parts)
+
+
+@lru_cache(maxsize=4096)
+def _after_unit_known(unit: str, rest: str) -> _Parts | None:
+    """``_after_unit`` for a wording already read (None for one that is an error)."""
+    try:
+        return _after_unit("", unit, rest)
+    except InputError:
+        return None
+
+
+def _after_unit(stripped: str, unit: str, rest: str) -> _Parts:
+    """The name, form, frequency and parenthesised amounts of an amount-first dose (``stripped``, for messages)."""
+    quantities = _Quantities(stripped)
     while (paren := _FIRST_PAREN.match(rest)) and quantities.take(paren["inner"]):
         rest = paren["after"]
     words, frequency = _trailing_frequency(rest.split(), keep=0 if unit == "mcg DFE" else 1)
@@ -472,19 +511,59 @@ def _amount_first(stripped: str, match: re.Match[str]) -> DoseText:
             "write the ingredient after the unit, e.g. '5000 IU D3'",
             None,
         )
-    quantities.check(amount, unit)
-    return DoseText(stripped, amount, unit, name, form, frequency, quantities.alternate, quantities.folic_acid_mcg)
+    return _Parts(name, form, frequency, quantities.alternate, quantities.folic_acid_mcg)
+
+
+def _dose(stripped: str, amount: float, unit: str, parts: _Parts) -> DoseText:
+    """The dose, once its folic acid (if it gives any) is checked against its amount."""
+    if parts.folic_acid_mcg is not None:
+        quantities = _Quantities(stripped)
+        quantities.folic_acid_mcg = parts.folic_acid_mcg
+        quantities.check(amount, unit)
+    return DoseText(
+        stripped, amount, unit, parts.name, parts.form, parts.frequency, parts.alternate, parts.folic_acid_mcg
+    )
 
 
 def _name_first(stripped: str, row: re.Match[str]) -> DoseText:
     """ "Vitamin D3 (as cholecalciferol) 25 mcg (1,000 IU) 125%", as a Supplement Facts panel prints the row."""
     amount = parse_amount(row["amount"], "amount", None)
     unit = parse_unit(row["unit"], None)
-    quantities = _Quantities(stripped)
-    name, form = stripped[: row.start()].rstrip(_NAME_SEPARATORS), None
+    name, form = _name_and_form(stripped[: row.start()])
+    after = stripped[row.end() :]
+    tail = _after_amount_known(after, form) or _after_amount(stripped, after, form)
+    if not _HAS_LETTER_OR_DIGIT.search(name):
+        raise InputError(
+            f"dose {quote(stripped)} names no ingredient",
+            "write the ingredient before the amount, e.g. 'Vitamin D3 25 mcg'",
+            None,
+        )
+    return _dose(stripped, amount, unit, tail._replace(name=name))
+
+
+@lru_cache(maxsize=1024)  # a label's ingredient names: a small vocabulary
+def _name_and_form(before: str) -> tuple[str, str | None]:
+    """The name of a name-first row, and its "(as ...)" form, from the text before the amount."""
+    name, form = before.rstrip(_NAME_SEPARATORS), None
     if (paren := _LAST_PAREN.match(name)) and "(" not in paren["before"] and ")" not in paren["before"]:
         name, form = paren["before"], _form(paren["inner"])
-    words, frequency = _trailing_frequency(stripped[row.end() :].split(), keep=0)
+    return name, form
+
+
+@lru_cache(maxsize=4096)
+def _after_amount_known(after: str, form: str | None) -> _Parts | None:
+    """``_after_amount`` for a text already read (None for one that is an error)."""
+    try:
+        return _after_amount("", after, form)
+    except InputError:
+        return None
+
+
+def _after_amount(stripped: str, after: str, form: str | None) -> _Parts:
+    """What follows the amount of a name-first row: parenthesised amounts, a form if the name gave none, a
+    frequency and the % Daily Value (``stripped``, the whole dose, for messages). The name is left empty."""
+    quantities = _Quantities(stripped)
+    words, frequency = _trailing_frequency(after.split(), keep=0)
     after = _without_daily_value(" ".join(words)).strip()
     while paren := _FIRST_PAREN.match(after):
         if not quantities.take(paren["inner"]):
@@ -499,11 +578,4 @@ def _name_first(stripped: str, row: re.Match[str]) -> DoseText:
             or "after the amount write only '(N IU)', '(N mcg folic acid)', a % Daily Value or a frequency",
             None,
         )
-    if not _HAS_LETTER_OR_DIGIT.search(name):
-        raise InputError(
-            f"dose {quote(stripped)} names no ingredient",
-            "write the ingredient before the amount, e.g. 'Vitamin D3 25 mcg'",
-            None,
-        )
-    quantities.check(amount, unit)
-    return DoseText(stripped, amount, unit, name, form, frequency, quantities.alternate, quantities.folic_acid_mcg)
+    return _Parts("", form, frequency, quantities.alternate, quantities.folic_acid_mcg)
