@@ -293,6 +293,8 @@ def parse_unit(text: str, location: Location | None) -> str:
 
 def split_doses(text: str) -> list[str]:
     """The parts of "5000 IU D3 + 100 mcg MK-7": each is one item, taken as its own dose."""
+    if "+" not in text:
+        return [text.strip()]
     return [part.strip() for part in text.split("+")]
 
 
