@@ -267,6 +267,11 @@ def parse_amount(text: str, what: str, location: Location | None) -> float:
     return check_amount(float(cleaned.replace(",", "")), what, location)
 
 
+def _matched_amount(text: str) -> float:
+    """``parse_amount`` of a number a dose pattern matched (it is one: no need to match it again)."""
+    return check_amount(float(text.replace(",", "")), "amount", None)
+
+
 def check_amount(value: float, what: str, location: Location | None) -> float:
     if math.isnan(value) or math.isinf(value):
         raise InputError(f"{what} must be a finite number", "write digits, e.g. 5000 or 2.5", location)
@@ -344,6 +349,14 @@ def _amount_in_row(text: str) -> re.Match[str] | None:
     The first number outside parentheses, after a space, followed by a unit calcguide knows: "B12" and "MK-7"
     hold digits but are names. Raises InputError for a number followed by a misspelt unit ("5000 IUs").
     """
+    start = _first_number(text)  # the usual row: the first number, outside parentheses, with its unit
+    first = _AMOUNT_IN_TEXT.match(text, start)
+    if (
+        first is not None
+        and text.count("(", 0, start) == text.count(")", 0, start)
+        and _known_unit(first["unit"]) is not None
+    ):
+        return first
     misspelt = None
     for match in _amounts_outside_parentheses(text):
         if _known_unit(match["unit"]) is not None:
@@ -469,12 +482,12 @@ class _Parts(NamedTuple):
 
 def _amount_first(stripped: str, match: re.Match[str]) -> DoseText:
     """ "50 mcg (2,000 IU) vitamin D3 twice daily", "667 mcg DFE folate (400 mcg folic acid)"."""
-    amount = parse_amount(match["amount"], "amount", None)
+    amount = _matched_amount(match["amount"])
     unit = parse_unit(match["unit"], None)
     rest = match["rest"]
     # The words after the unit recur across labels with other amounts; an error is read again, to name the dose.
     parts = _after_unit_known(unit, rest) or _after_unit(stripped, unit, rest)
-    return _dose(stripped, amount, unit, parts)
+    return _dose(stripped, amount, unit, parts, parts.name)
 
 
 @lru_cache(maxsize=4096)
@@ -516,20 +529,18 @@ def _after_unit(stripped: str, unit: str, rest: str) -> _Parts:
     return _Parts(name, form, frequency, quantities.alternate, quantities.folic_acid_mcg)
 
 
-def _dose(stripped: str, amount: float, unit: str, parts: _Parts) -> DoseText:
-    """The dose, once its folic acid (if it gives any) is checked against its amount."""
+def _dose(stripped: str, amount: float, unit: str, parts: _Parts, name: str) -> DoseText:
+    """The dose (named ``name``), once its folic acid (if it gives any) is checked against its amount."""
     if parts.folic_acid_mcg is not None:
         quantities = _Quantities(stripped)
         quantities.folic_acid_mcg = parts.folic_acid_mcg
         quantities.check(amount, unit)
-    return DoseText(
-        stripped, amount, unit, parts.name, parts.form, parts.frequency, parts.alternate, parts.folic_acid_mcg
-    )
+    return DoseText(stripped, amount, unit, name, parts.form, parts.frequency, parts.alternate, parts.folic_acid_mcg)
 
 
 def _name_first(stripped: str, row: re.Match[str]) -> DoseText:
     """ "Vitamin D3 (as cholecalciferol) 25 mcg (1,000 IU) 125%", as a Supplement Facts panel prints the row."""
-    amount = parse_amount(row["amount"], "amount", None)
+    amount = _matched_amount(row["amount"])
     unit = parse_unit(row["unit"], None)
     name, form = _name_and_form(stripped[: row.start()])
     after = stripped[row.end() :]
@@ -540,7 +551,7 @@ def _name_first(stripped: str, row: re.Match[str]) -> DoseText:
             "write the ingredient before the amount, e.g. 'Vitamin D3 25 mcg'",
             None,
         )
-    return _dose(stripped, amount, unit, tail._replace(name=name))
+    return _dose(stripped, amount, unit, tail, name)
 
 
 @lru_cache(maxsize=1024)  # a label's ingredient names: a small vocabulary

@@ -435,7 +435,8 @@ def _ingredient(node: YNode, listed: YSeq | None, doses: list[Dose]) -> None:
         _check_keys(node, INGREDIENT)
         doses.append(Dose(_long_dose(node, INGREDIENT), node.loc))
         return
-    _one_line(node, listed)
+    if isinstance(node, YScalar) and node.lines:  # folded from several lines
+        _one_line(node, listed)
     text = _text(node, "an ingredient", "'- 600 mg calcium (as carbonate)'")
     loc = node.loc
     for part in split_doses(text):
