@@ -299,17 +299,18 @@ def profile_from_tree(node: YNode) -> Profile:
     pregnant = _flag(entries["pregnant"], "pregnant") if "pregnant" in entries else False
     lactating = _flag(entries["lactating"], "lactating") if "lactating" in entries else False
     smoker = _flag(entries["smoker"], "smoker") if "smoker" in entries else False
-    state_key = "pregnant" if pregnant else "lactating"
-    check_profile(Profile(age, sex, pregnant, lactating), node.keys.get(state_key, node.loc))
+    if pregnant or lactating:  # nothing else for check_profile to reject
+        state_key = "pregnant" if pregnant else "lactating"
+        check_profile(Profile(age, sex, pregnant, lactating), node.keys.get(state_key, node.loc))
     return Profile(
-        age_years=age,
-        sex=sex,
-        pregnant=pregnant,
-        lactating=lactating,
-        medications=_names(entries["medications"], "medications") if "medications" in entries else (),
-        conditions=_names(entries["conditions"], "conditions") if "conditions" in entries else (),
-        diet=_diet(entries["diet"]) if "diet" in entries else (),
-        smoker=smoker,
+        age,
+        sex,
+        pregnant,
+        lactating,
+        _names(entries["medications"], "medications") if "medications" in entries else (),
+        _names(entries["conditions"], "conditions") if "conditions" in entries else (),
+        _diet(entries["diet"]) if "diet" in entries else (),
+        smoker,
     )
 
 
@@ -431,15 +432,19 @@ def _one_line(node: YNode, listed: YSeq | None) -> None:
 def _ingredient(node: YNode, listed: YSeq | None, doses: list[Dose]) -> None:
     """Add the ingredients of a product entry to ``doses``: dose strings or long-form mappings, never with their
     own frequency. Each part is read, and checked, before the next (an error names the first bad part)."""
-    if isinstance(node, YMap):
+    if isinstance(node, YScalar) and isinstance(node.value, str):  # a dose string, as most are
+        if node.lines:  # folded from several lines
+            _one_line(node, listed)
+        text = node.raw.strip()  # as _text reads it
+    elif isinstance(node, YMap):
         _check_keys(node, INGREDIENT)
         doses.append(Dose(_long_dose(node, INGREDIENT), node.loc))
         return
-    if isinstance(node, YScalar) and node.lines:  # folded from several lines
+    else:
         _one_line(node, listed)
-    text = _text(node, "an ingredient", "'- 600 mg calcium (as carbonate)'")
+        text = _text(node, "an ingredient", "'- 600 mg calcium (as carbonate)'")
     loc = node.loc
-    for part in split_doses(text):
+    for part in split_doses(text) if "+" in text else (text,):
         dose = parse_dose(part, loc)
         if dose.frequency is not None:
             raise InputError(
