@@ -273,6 +273,8 @@ def _matched_amount(text: str) -> float:
 
 
 def check_amount(value: float, what: str, location: Location | None) -> float:
+    if 0 < value <= MAX_AMOUNT:  # the usual amount (NaN fails both comparisons, infinity the second)
+        return value
     if math.isnan(value) or math.isinf(value):
         raise InputError(f"{what} must be a finite number", "write digits, e.g. 5000 or 2.5", location)
     if value <= 0:

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any, NamedTuple
 
-from .catalog import suggest
+from .catalog import catalog, suggest
 from .doses import (
     DAILY,
     DoseText,
@@ -238,8 +238,6 @@ def _age(node: YNode) -> float:
 
 
 def _diet(node: YNode) -> tuple[DietAmount, ...]:
-    from .catalog import catalog
-
     if isinstance(node, YScalar) and node.value is None:
         return ()
     if not isinstance(node, YMap):
