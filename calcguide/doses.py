@@ -284,8 +284,21 @@ def check_amount(value: float, what: str, location: Location | None) -> float:
     return value
 
 
-@lru_cache(maxsize=1024)  # the words after a number are mostly the few unit spellings
+# The per-wording caches below remember texts up to this length only: a label's wordings are short, and a hostile
+# text (a 200,000-letter "unit") must not be kept, 4,096 times over, by a batch.
+_REMEMBERED_LENGTH = 200
+
+
 def _known_unit(text: str) -> str | None:
+    return _known_unit_remembered(text) if len(text) <= _REMEMBERED_LENGTH else _unit_named(text)
+
+
+@lru_cache(maxsize=1024)  # the words after a number are mostly the few unit spellings
+def _known_unit_remembered(text: str) -> str | None:
+    return _unit_named(text)
+
+
+def _unit_named(text: str) -> str | None:
     return UNITS.get(" ".join(text.lower().split()))
 
 
@@ -308,8 +321,9 @@ def split_doses(text: str) -> list[str]:
 def parse_dose(text: str, location: Location | None = None) -> DoseText:
     """Parse one dose, amount first ("600 mg calcium (as carbonate) twice daily") or as a Supplement Facts row
     prints it ("Vitamin D3 (as cholecalciferol) 25 mcg (1,000 IU) 125%")."""
+    stripped = " ".join(text.split())
     try:
-        return _parse_dose(" ".join(text.split()))
+        return _parse_dose(stripped) if len(stripped) <= _REMEMBERED_DOSE else _read_dose(stripped)
     except InputError as exc:
         raise exc.located(location) from None
 
@@ -448,8 +462,15 @@ def _form(inner: str) -> str | None:
     return _AS.sub("", inner.strip()) or None
 
 
+_REMEMBERED_DOSE = 400  # a longer text is read each time: a batch of hostile files must not be kept in memory
+
+
 @lru_cache(maxsize=4096)  # the same dose strings recur across a catalogue; errors are not cached
 def _parse_dose(stripped: str) -> DoseText:
+    return _read_dose(stripped)
+
+
+def _read_dose(stripped: str) -> DoseText:
     location = None  # errors are located by parse_dose, which knows where the text came from
     if not stripped:
         raise InputError("empty dose", "write an amount, a unit and an ingredient, e.g. '5000 IU D3'", location)
@@ -488,7 +509,9 @@ def _amount_first(stripped: str, match: re.Match[str]) -> DoseText:
     unit = parse_unit(match["unit"], None)
     rest = match["rest"]
     # The words after the unit recur across labels with other amounts; an error is read again, to name the dose.
-    parts = _after_unit_known(unit, rest) or _after_unit(stripped, unit, rest)
+    parts = (_after_unit_known(unit, rest) if len(rest) <= _REMEMBERED_LENGTH else None) or _after_unit(
+        stripped, unit, rest
+    )
     return _dose(stripped, amount, unit, parts, parts.name)
 
 
@@ -544,9 +567,12 @@ def _name_first(stripped: str, row: re.Match[str]) -> DoseText:
     """ "Vitamin D3 (as cholecalciferol) 25 mcg (1,000 IU) 125%", as a Supplement Facts panel prints the row."""
     amount = _matched_amount(row["amount"])
     unit = parse_unit(row["unit"], None)
-    name, form = _name_and_form(stripped[: row.start()])
+    before = stripped[: row.start()]
+    name, form = _name_and_form_remembered(before) if len(before) <= _REMEMBERED_LENGTH else _name_and_form(before)
     after = stripped[row.end() :]
-    tail = _after_amount_known(after, form) or _after_amount(stripped, after, form)
+    short = len(before) <= _REMEMBERED_LENGTH and len(after) <= _REMEMBERED_LENGTH
+    known = _after_amount_known(after, form) if short else None
+    tail = known or _after_amount(stripped, after, form)
     if not _HAS_LETTER_OR_DIGIT.search(name):
         raise InputError(
             f"dose {quote(stripped)} names no ingredient",
@@ -557,6 +583,10 @@ def _name_first(stripped: str, row: re.Match[str]) -> DoseText:
 
 
 @lru_cache(maxsize=1024)  # a label's ingredient names: a small vocabulary
+def _name_and_form_remembered(before: str) -> tuple[str, str | None]:
+    return _name_and_form(before)
+
+
 def _name_and_form(before: str) -> tuple[str, str | None]:
     """The name of a name-first row, and its "(as ...)" form, from the text before the amount."""
     name, form = before.rstrip(_NAME_SEPARATORS), None
