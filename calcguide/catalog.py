@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from . import data
@@ -166,12 +166,34 @@ def close_name(name: str, choices: Iterable[str]) -> str | None:
     Word by word: "cholecalciferal" -> "cholecalciferol", "magnesuim" -> "magnesium", "zink" -> "zinc"; never
     "vitamin c" -> "vitamin k" (a one-letter word is not misspelt) or "calcium acetate" -> "calcium lactate".
     """
+    if isinstance(choices, tuple) and len(name) <= _REMEMBERED_LENGTH:
+        return _close_name_remembered(name, choices)
+    return _close_name(name, _tokenized(choices) if isinstance(choices, tuple) else _tokenize(choices))
+
+
+_REMEMBERED_LENGTH = 80  # a longer name is matched each time: a hostile text must not fill the memory
+
+
+@lru_cache(maxsize=1024)  # a batch meets the same few unknown names in file after file
+def _close_name_remembered(name: str, choices: tuple[str, ...]) -> str | None:
+    return _close_name(name, _tokenized(choices))
+
+
+@lru_cache(maxsize=8)  # the catalogue's display names: tokenised once, not at every unknown name
+def _tokenized(choices: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return _tokenize(choices)
+
+
+def _tokenize(choices: Iterable[str]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple((choice, tuple(_tokens(choice))) for choice in choices)
+
+
+def _close_name(name: str, choices: tuple[tuple[str, tuple[str, ...]], ...]) -> str | None:
     typed = _tokens(name)
     if not typed:
         return None
     scored: dict[int, dict[str, str]] = {}
-    for choice in choices:
-        known = _tokens(choice)
+    for choice, known in choices:
         if len(known) == len(typed) and all(_word_close(t, k) for t, k in zip(typed, known, strict=True)):
             edits = sum(_typo_distance(t, k) for t, k in zip(typed, known, strict=True))
             scored.setdefault(edits, {}).setdefault(fold(choice), choice)

@@ -64,6 +64,9 @@ _FREQUENCY_FORMS = (
 )
 _TIMES_EVERY = re.compile(r"^" + _TIMES + r"\s+every\s+(?P<n>\d+(?:\.\d+)?)\s+(?P<unit>day|week|month|year)s?$")
 _ABBREVIATIONS = {"qd": "daily", "od": "daily", "bid": "twice daily", "tid": "3 times daily", "qid": "4 times daily"}
+# The words a frequency phrase can end with (each form above ends with one, or is an abbreviation): a phrase that
+# ends otherwise is no frequency, and is turned away before any of the patterns is tried.
+_LAST_WORDS = frozenset([*_ADVERB_PERIOD, *_PERIOD_DAYS, *(f"{period}s" for period in _PERIOD_DAYS), *_ABBREVIATIONS])
 
 
 class Frequency(NamedTuple):
@@ -100,6 +103,8 @@ def parse_frequency(text: str, location: Location | None = None) -> Frequency | 
     Raises InputError for a frequency that cannot happen, such as "every 0 days" or "0 times daily".
     """
     phrase = " ".join(text.lower().replace("-", " ").split())
+    if phrase.rpartition(" ")[2] not in _LAST_WORDS:
+        return None
     phrase = _ABBREVIATIONS.get(phrase, phrase)
     spread = _TIMES_EVERY.match(phrase)
     if spread is not None:  # "2 times every 3 days": several intakes in a period of several days
@@ -221,6 +226,9 @@ _DOSE = re.compile(
     r"^\s*(?P<amount>" + _NUMBER + r")\s*(?P<unit>" + _UNIT_WORD + r")\s*(?P<rest>.*)$", re.IGNORECASE | re.DOTALL
 )
 _AMOUNT_IN_TEXT = re.compile(r"(?<!\S)(?P<amount>" + _NUMBER + r")\s*(?P<unit>" + _UNIT_WORD + r")", re.IGNORECASE)
+_DIGIT_OR_DOT = re.compile(r"[\d.]")  # how a number starts (_NUMBER)
+_WHOLE_NUMBER = re.compile(_NUMBER)
+_HAS_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 _LEADING_NUMBER = re.compile(r"^\s*[-+]?(?:\d|\.\d)")
 # "(2,000 IU)", "(400 mcg folic acid)", "(as 400 mcg folic acid)": the same dose in other words, not a form
 _QUANTITY = re.compile(
@@ -254,12 +262,19 @@ class DoseText(NamedTuple):
 def parse_amount(text: str, what: str, location: Location | None) -> float:
     """A positive, finite, plausible number from text such as "5000", "50,000" or "2.5"."""
     cleaned = text.strip()
-    if not re.fullmatch(_NUMBER, cleaned):
+    if not _WHOLE_NUMBER.fullmatch(cleaned):
         raise InputError(f"{what} {quote(text)} is not a number", "write digits, e.g. 5000 or 2.5", location)
     return check_amount(float(cleaned.replace(",", "")), what, location)
 
 
+def _matched_amount(text: str) -> float:
+    """``parse_amount`` of a number a dose pattern matched (it is one: no need to match it again)."""
+    return check_amount(float(text.replace(",", "")), "amount", None)
+
+
 def check_amount(value: float, what: str, location: Location | None) -> float:
+    if 0 < value <= MAX_AMOUNT:  # the usual amount (NaN fails both comparisons, infinity the second)
+        return value
     if math.isnan(value) or math.isinf(value):
         raise InputError(f"{what} must be a finite number", "write digits, e.g. 5000 or 2.5", location)
     if value <= 0:
@@ -269,7 +284,21 @@ def check_amount(value: float, what: str, location: Location | None) -> float:
     return value
 
 
+# The per-wording caches below remember texts up to this length only: a label's wordings are short, and a hostile
+# text (a 200,000-letter "unit") must not be kept, 4,096 times over, by a batch.
+_REMEMBERED_LENGTH = 200
+
+
 def _known_unit(text: str) -> str | None:
+    return _known_unit_remembered(text) if len(text) <= _REMEMBERED_LENGTH else _unit_named(text)
+
+
+@lru_cache(maxsize=1024)  # the words after a number are mostly the few unit spellings
+def _known_unit_remembered(text: str) -> str | None:
+    return _unit_named(text)
+
+
+def _unit_named(text: str) -> str | None:
     return UNITS.get(" ".join(text.lower().split()))
 
 
@@ -284,22 +313,37 @@ def parse_unit(text: str, location: Location | None) -> str:
 
 def split_doses(text: str) -> list[str]:
     """The parts of "5000 IU D3 + 100 mcg MK-7": each is one item, taken as its own dose."""
+    if "+" not in text:
+        return [text.strip()]
     return [part.strip() for part in text.split("+")]
 
 
 def parse_dose(text: str, location: Location | None = None) -> DoseText:
     """Parse one dose, amount first ("600 mg calcium (as carbonate) twice daily") or as a Supplement Facts row
     prints it ("Vitamin D3 (as cholecalciferol) 25 mcg (1,000 IU) 125%")."""
+    stripped = " ".join(text.split())
     try:
-        return _parse_dose(" ".join(text.split()))
+        return _parse_dose(stripped) if len(stripped) <= _REMEMBERED_DOSE else _read_dose(stripped)
     except InputError as exc:
         raise exc.located(location) from None
+
+
+def _first_number(text: str) -> int:
+    """Where the first number that opens a word could stand in ``text`` (its length if none): no amount begins
+    before it, and one cheap pattern finds it where the amount pattern would be tried at every character."""
+    start = 0
+    while found := _DIGIT_OR_DOT.search(text, start):
+        start = found.start()
+        if start == 0 or text[start - 1].isspace():  # as the amount pattern's (?<!\S) reads it
+            return start
+        start += 1
+    return len(text)
 
 
 def _amounts_outside_parentheses(text: str) -> Iterator[re.Match[str]]:
     """Each "<number> <unit-like word>" of ``text`` that stands outside parentheses, in order."""
     depth, seen = 0, 0
-    for match in _AMOUNT_IN_TEXT.finditer(text):
+    for match in _AMOUNT_IN_TEXT.finditer(text, _first_number(text)):
         between = text[seen : match.start()]
         depth += between.count("(") - between.count(")")
         seen = match.start()
@@ -321,6 +365,14 @@ def _amount_in_row(text: str) -> re.Match[str] | None:
     The first number outside parentheses, after a space, followed by a unit calcguide knows: "B12" and "MK-7"
     hold digits but are names. Raises InputError for a number followed by a misspelt unit ("5000 IUs").
     """
+    start = _first_number(text)  # the usual row: the first number, outside parentheses, with its unit
+    first = _AMOUNT_IN_TEXT.match(text, start)
+    if (
+        first is not None
+        and text.count("(", 0, start) == text.count(")", 0, start)
+        and _known_unit(first["unit"]) is not None
+    ):
+        return first
     misspelt = None
     for match in _amounts_outside_parentheses(text):
         if _known_unit(match["unit"]) is not None:
@@ -334,6 +386,13 @@ def _amount_in_row(text: str) -> re.Match[str] | None:
 
 def _trailing_frequency(words: list[str], keep: int) -> tuple[list[str], Frequency | None]:
     """The longest closing run of up to five words that is a frequency, leaving at least ``keep`` words."""
+    if len(words) <= keep:
+        return words, None
+    last = words[-1].lower()
+    if "-" in last:  # "twice-daily", or a lone "-": the last word as parse_frequency reads the phrase
+        last = (" ".join(words[-5:]).lower().replace("-", " ").split() or [""])[-1]
+    if last not in _LAST_WORDS:
+        return words, None  # no frequency phrase ends with another word
     for size in range(min(5, len(words) - keep), 0, -1):
         frequency = parse_frequency(" ".join(words[-size:]))
         if frequency is not None:
@@ -343,7 +402,10 @@ def _trailing_frequency(words: list[str], keep: int) -> tuple[list[str], Frequen
 
 def _without_daily_value(text: str) -> str:
     """``text`` without a closing % Daily Value and marks (string operations: no regex scan of a long text)."""
-    words = text.rstrip(_MARKS).split(" ")
+    text = text.rstrip(_MARKS)
+    if "%" not in text:
+        return text
+    words = text.split(" ")
     for size in range(min(5, len(words)), 0, -1):  # "< 46 % Daily Value" is the longest
         if _PERCENT_DV.fullmatch(" ".join(words[-size:])):
             return " ".join(words[:-size]).rstrip(_MARKS)
@@ -400,8 +462,15 @@ def _form(inner: str) -> str | None:
     return _AS.sub("", inner.strip()) or None
 
 
+_REMEMBERED_DOSE = 400  # a longer text is read each time: a batch of hostile files must not be kept in memory
+
+
 @lru_cache(maxsize=4096)  # the same dose strings recur across a catalogue; errors are not cached
 def _parse_dose(stripped: str) -> DoseText:
+    return _read_dose(stripped)
+
+
+def _read_dose(stripped: str) -> DoseText:
     location = None  # errors are located by parse_dose, which knows where the text came from
     if not stripped:
         raise InputError("empty dose", "write an amount, a unit and an ingredient, e.g. '5000 IU D3'", location)
@@ -424,12 +493,40 @@ def _parse_dose(stripped: str) -> DoseText:
     )
 
 
+class _Parts(NamedTuple):
+    """What a dose says besides its amount and unit: read once per wording, whatever the amount."""
+
+    name: str
+    form: str | None
+    frequency: Frequency | None
+    alternate: tuple[float, str] | None
+    folic_acid_mcg: float | None
+
+
 def _amount_first(stripped: str, match: re.Match[str]) -> DoseText:
     """ "50 mcg (2,000 IU) vitamin D3 twice daily", "667 mcg DFE folate (400 mcg folic acid)"."""
-    amount = parse_amount(match["amount"], "amount", None)
+    amount = _matched_amount(match["amount"])
     unit = parse_unit(match["unit"], None)
-    quantities = _Quantities(stripped)
     rest = match["rest"]
+    # The words after the unit recur across labels with other amounts; an error is read again, to name the dose.
+    parts = (_after_unit_known(unit, rest) if len(rest) <= _REMEMBERED_LENGTH else None) or _after_unit(
+        stripped, unit, rest
+    )
+    return _dose(stripped, amount, unit, parts, parts.name)
+
+
+@lru_cache(maxsize=4096)
+def _after_unit_known(unit: str, rest: str) -> _Parts | None:
+    """``_after_unit`` for a wording already read (None for one that is an error)."""
+    try:
+        return _after_unit("", unit, rest)
+    except InputError:
+        return None
+
+
+def _after_unit(stripped: str, unit: str, rest: str) -> _Parts:
+    """The name, form, frequency and parenthesised amounts of an amount-first dose (``stripped``, for messages)."""
+    quantities = _Quantities(stripped)
     while (paren := _FIRST_PAREN.match(rest)) and quantities.take(paren["inner"]):
         rest = paren["after"]
     words, frequency = _trailing_frequency(rest.split(), keep=0 if unit == "mcg DFE" else 1)
@@ -448,25 +545,70 @@ def _amount_first(stripped: str, match: re.Match[str]) -> DoseText:
         raise InputError(f"dose {quote(stripped)} holds a second amount, {quote(second)}", TWO_DOSES_HINT, None)
     if not name and unit == "mcg DFE":
         name = FOLATE
-    if not name or not re.search(r"[^\W_]", name):
+    if not name or not _HAS_LETTER_OR_DIGIT.search(name):
         raise InputError(
             f"dose {quote(stripped)} names no ingredient",
             "write the ingredient after the unit, e.g. '5000 IU D3'",
             None,
         )
-    quantities.check(amount, unit)
-    return DoseText(stripped, amount, unit, name, form, frequency, quantities.alternate, quantities.folic_acid_mcg)
+    return _Parts(name, form, frequency, quantities.alternate, quantities.folic_acid_mcg)
+
+
+def _dose(stripped: str, amount: float, unit: str, parts: _Parts, name: str) -> DoseText:
+    """The dose (named ``name``), once its folic acid (if it gives any) is checked against its amount."""
+    if parts.folic_acid_mcg is not None:
+        quantities = _Quantities(stripped)
+        quantities.folic_acid_mcg = parts.folic_acid_mcg
+        quantities.check(amount, unit)
+    return DoseText(stripped, amount, unit, name, parts.form, parts.frequency, parts.alternate, parts.folic_acid_mcg)
 
 
 def _name_first(stripped: str, row: re.Match[str]) -> DoseText:
     """ "Vitamin D3 (as cholecalciferol) 25 mcg (1,000 IU) 125%", as a Supplement Facts panel prints the row."""
-    amount = parse_amount(row["amount"], "amount", None)
+    amount = _matched_amount(row["amount"])
     unit = parse_unit(row["unit"], None)
-    quantities = _Quantities(stripped)
-    name, form = stripped[: row.start()].rstrip(_NAME_SEPARATORS), None
+    before = stripped[: row.start()]
+    name, form = _name_and_form_remembered(before) if len(before) <= _REMEMBERED_LENGTH else _name_and_form(before)
+    after = stripped[row.end() :]
+    short = len(before) <= _REMEMBERED_LENGTH and len(after) <= _REMEMBERED_LENGTH
+    known = _after_amount_known(after, form) if short else None
+    tail = known or _after_amount(stripped, after, form)
+    if not _HAS_LETTER_OR_DIGIT.search(name):
+        raise InputError(
+            f"dose {quote(stripped)} names no ingredient",
+            "write the ingredient before the amount, e.g. 'Vitamin D3 25 mcg'",
+            None,
+        )
+    return _dose(stripped, amount, unit, tail, name)
+
+
+@lru_cache(maxsize=1024)  # a label's ingredient names: a small vocabulary
+def _name_and_form_remembered(before: str) -> tuple[str, str | None]:
+    return _name_and_form(before)
+
+
+def _name_and_form(before: str) -> tuple[str, str | None]:
+    """The name of a name-first row, and its "(as ...)" form, from the text before the amount."""
+    name, form = before.rstrip(_NAME_SEPARATORS), None
     if (paren := _LAST_PAREN.match(name)) and "(" not in paren["before"] and ")" not in paren["before"]:
         name, form = paren["before"], _form(paren["inner"])
-    words, frequency = _trailing_frequency(stripped[row.end() :].split(), keep=0)
+    return name, form
+
+
+@lru_cache(maxsize=4096)
+def _after_amount_known(after: str, form: str | None) -> _Parts | None:
+    """``_after_amount`` for a text already read (None for one that is an error)."""
+    try:
+        return _after_amount("", after, form)
+    except InputError:
+        return None
+
+
+def _after_amount(stripped: str, after: str, form: str | None) -> _Parts:
+    """What follows the amount of a name-first row: parenthesised amounts, a form if the name gave none, a
+    frequency and the % Daily Value (``stripped``, the whole dose, for messages). The name is left empty."""
+    quantities = _Quantities(stripped)
+    words, frequency = _trailing_frequency(after.split(), keep=0)
     after = _without_daily_value(" ".join(words)).strip()
     while paren := _FIRST_PAREN.match(after):
         if not quantities.take(paren["inner"]):
@@ -481,11 +623,4 @@ def _name_first(stripped: str, row: re.Match[str]) -> DoseText:
             or "after the amount write only '(N IU)', '(N mcg folic acid)', a % Daily Value or a frequency",
             None,
         )
-    if not re.search(r"[^\W_]", name):
-        raise InputError(
-            f"dose {quote(stripped)} names no ingredient",
-            "write the ingredient before the amount, e.g. 'Vitamin D3 25 mcg'",
-            None,
-        )
-    quantities.check(amount, unit)
-    return DoseText(stripped, amount, unit, name, form, frequency, quantities.alternate, quantities.folic_acid_mcg)
+    return _Parts("", form, frequency, quantities.alternate, quantities.folic_acid_mcg)

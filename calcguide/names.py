@@ -5,12 +5,27 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
 
 
+_REMEMBERED_LENGTH = 80  # longer names are folded each time: a hostile text must not fill the memory
+
+
 def fold(name: str) -> str:
     """The matching key of a name: lower case, letters and digits only ("MK-7" and "mk 7" are one name)."""
+    return _fold_remembered(name) if len(name) <= _REMEMBERED_LENGTH else _fold(name)
+
+
+@lru_cache(maxsize=8192)  # every lookup folds its name, and a batch looks up the same few hundred names
+def _fold_remembered(name: str) -> str:
+    return _fold(name)
+
+
+def _fold(name: str) -> str:
+    if name.isascii() and name.isalnum():  # one plain word ("cholecalciferol", "D3"): nothing to remove
+        return name.lower()
     return _NOT_ALNUM.sub("", name.lower().replace("µ", "u").replace("β", "beta"))
 
 

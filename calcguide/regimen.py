@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any, NamedTuple
 
-from .catalog import suggest
+from .catalog import catalog, suggest
 from .doses import (
     DAILY,
     DoseText,
@@ -126,8 +126,36 @@ class Regimen(NamedTuple):
     notes: tuple[str, ...] = ()
 
 
+class _ShapeWords(NamedTuple):
+    """What the reader asks of a shape again and again: its key names (as listed, and as a set) and examples."""
+
+    shape: Shape
+    names: tuple[str, ...]
+    allowed: frozenset[str]
+    examples: dict[str, str]
+
+
+_SHAPE_WORDS: dict[int, _ShapeWords] = {}
+
+
+def _shape_words(shape: Shape) -> _ShapeWords:
+    """The shape's names and examples, worked out once (shapes are constants; the entry keeps its shape alive)."""
+    found = _SHAPE_WORDS.get(id(shape))
+    if found is None or found.shape is not shape:
+        names = shape.names
+        examples: dict[str, str] = {}
+        for key in shape.keys:
+            examples.setdefault(key.name, key.example)  # as Shape.key finds it: the first of a name
+        found = _ShapeWords(shape, names, frozenset(names), examples)
+        _SHAPE_WORDS[id(shape)] = found
+    return found
+
+
 def _check_keys(node: YMap, shape: Shape) -> None:
-    allowed = shape.names
+    words = _shape_words(shape)
+    if words.allowed.issuperset(node.keys):
+        return
+    allowed = words.names
     for key, loc in node.keys.items():
         if key not in allowed:
             close = suggest(key, allowed)
@@ -137,7 +165,8 @@ def _check_keys(node: YMap, shape: Shape) -> None:
 
 
 def _example(shape: Shape, key: str) -> str:
-    return shape.key(key).example
+    example = _shape_words(shape).examples.get(key)
+    return shape.key(key).example if example is None else example
 
 
 def _kind(node: YNode) -> str:
@@ -169,8 +198,8 @@ def _flag(node: YNode, what: str) -> bool:
         return node.value
     if isinstance(node, YScalar) and node.value is None:
         return False
-    if isinstance(node, YScalar) and isinstance(node.value, str) and word(node.value) in FLAG_WORDS:
-        return FLAG_WORDS[word(node.value)]
+    if isinstance(node, YScalar) and isinstance(node.value, str) and (said := word(node.value)) in FLAG_WORDS:
+        return FLAG_WORDS[said]
     raise InputError(f"{what} must be true or false, not {_kind(node)}", f"write '{what}: true'", node.loc)
 
 
@@ -209,8 +238,6 @@ def _age(node: YNode) -> float:
 
 
 def _diet(node: YNode) -> tuple[DietAmount, ...]:
-    from .catalog import catalog
-
     if isinstance(node, YScalar) and node.value is None:
         return ()
     if not isinstance(node, YMap):
@@ -226,7 +253,7 @@ def _diet(node: YNode) -> tuple[DietAmount, ...]:
             hint = f"did you mean '{close}'?" if close else "name a nutrient, e.g. calcium or vitamin D"
             raise InputError(f"unknown nutrient '{key}' in diet", hint, node.keys[key])
         if isinstance(value, YScalar) and isinstance(value.value, str) and not _is_number_text(value.value):
-            match = re.match(r"^\s*(?P<amount>\S+)\s+(?P<unit>.+?)\s*$", value.value)
+            match = _DIET_AMOUNT.match(value.value)
             if match is None:
                 raise InputError(
                     f"diet amount '{value.raw}' needs a unit", f"write e.g. '{key}: 700 {nutrient.unit}'", value.loc
@@ -239,8 +266,12 @@ def _diet(node: YNode) -> tuple[DietAmount, ...]:
     return tuple(amounts)
 
 
+_DIET_AMOUNT = re.compile(r"^\s*(?P<amount>\S+)\s+(?P<unit>.+?)\s*$")
+_NUMBER_TEXT = re.compile(r"\s*[\d.,]+\s*")
+
+
 def _is_number_text(text: str) -> bool:
-    return re.fullmatch(r"\s*[\d.,]+\s*", text) is not None
+    return _NUMBER_TEXT.fullmatch(text) is not None
 
 
 def profile_from_tree(node: YNode) -> Profile:
@@ -266,17 +297,18 @@ def profile_from_tree(node: YNode) -> Profile:
     pregnant = _flag(entries["pregnant"], "pregnant") if "pregnant" in entries else False
     lactating = _flag(entries["lactating"], "lactating") if "lactating" in entries else False
     smoker = _flag(entries["smoker"], "smoker") if "smoker" in entries else False
-    state_key = "pregnant" if pregnant else "lactating"
-    check_profile(Profile(age, sex, pregnant, lactating), node.keys.get(state_key, node.loc))
+    if pregnant or lactating:  # nothing else for check_profile to reject
+        state_key = "pregnant" if pregnant else "lactating"
+        check_profile(Profile(age, sex, pregnant, lactating), node.keys.get(state_key, node.loc))
     return Profile(
-        age_years=age,
-        sex=sex,
-        pregnant=pregnant,
-        lactating=lactating,
-        medications=_names(entries["medications"], "medications") if "medications" in entries else (),
-        conditions=_names(entries["conditions"], "conditions") if "conditions" in entries else (),
-        diet=_diet(entries["diet"]) if "diet" in entries else (),
-        smoker=smoker,
+        age,
+        sex,
+        pregnant,
+        lactating,
+        _names(entries["medications"], "medications") if "medications" in entries else (),
+        _names(entries["conditions"], "conditions") if "conditions" in entries else (),
+        _diet(entries["diet"]) if "diet" in entries else (),
+        smoker,
     )
 
 
@@ -319,9 +351,10 @@ def _servings(entries: dict[str, YNode]) -> float:
     return _servings_and_unit(entries)[0]
 
 
-def _item_flags(entries: dict[str, YNode]) -> dict[str, Any]:
-    """The item keys that say how a dose is taken: ``prescribed``, ``new``, ``purpose`` and the serving word."""
-    flags: dict[str, Any] = {"serving_unit": _servings_and_unit(entries)[1]}
+def _item_flags(entries: dict[str, YNode], serving_unit: str | None) -> dict[str, Any]:
+    """The item keys that say how a dose is taken: ``prescribed``, ``new``, ``purpose``, and the serving word
+    (``_servings_and_unit``'s, read by the caller)."""
+    flags: dict[str, Any] = {"serving_unit": serving_unit}
     for key in ("prescribed", "new"):
         node = entries.get(key)
         if node is not None and not (isinstance(node, YScalar) and node.value is None):
@@ -376,7 +409,7 @@ def _one_line(node: YNode, listed: YSeq | None) -> None:
     A line break next to a '+' is meant (the doses are joined); so is one inside quotes or a block scalar (``>``),
     which YAML marks as written on purpose.
     """
-    if not isinstance(node, YScalar):
+    if not isinstance(node, YScalar) or not node.lines:
         return
     lines = [line.strip() for line in node.lines if line.strip()]
     for before, after in itertools.pairwise(lines):
@@ -394,20 +427,28 @@ def _one_line(node: YNode, listed: YSeq | None) -> None:
         )
 
 
-def _ingredient(node: YNode, listed: YSeq | None) -> Iterator[Dose]:
-    """The ingredients of a product: dose strings or long-form mappings, never with their own frequency."""
-    if isinstance(node, YMap):
+def _ingredient(node: YNode, listed: YSeq | None, doses: list[Dose]) -> None:
+    """Add the ingredients of a product entry to ``doses``: dose strings or long-form mappings, never with their
+    own frequency. Each part is read, and checked, before the next (an error names the first bad part)."""
+    if isinstance(node, YScalar) and isinstance(node.value, str):  # a dose string, as most are
+        if node.lines:  # folded from several lines
+            _one_line(node, listed)
+        text = node.raw.strip()  # as _text reads it
+    elif isinstance(node, YMap):
         _check_keys(node, INGREDIENT)
-        yield Dose(_long_dose(node, INGREDIENT), node.loc)
+        doses.append(Dose(_long_dose(node, INGREDIENT), node.loc))
         return
-    _one_line(node, listed)
-    text = _text(node, "an ingredient", "'- 600 mg calcium (as carbonate)'")
-    for dose in _doses_from_text(text, node.loc):
+    else:
+        _one_line(node, listed)
+        text = _text(node, "an ingredient", "'- 600 mg calcium (as carbonate)'")
+    loc = node.loc
+    for part in split_doses(text) if "+" in text else (text,):
+        dose = parse_dose(part, loc)
         if dose.frequency is not None:
             raise InputError(
-                f"ingredient '{dose.text}' has its own frequency", "give the frequency once, on the product", node.loc
+                f"ingredient '{dose.text}' has its own frequency", "give the frequency once, on the product", loc
             )
-        yield Dose(dose, node.loc)
+        doses.append(Dose(dose, loc))
 
 
 class _Parse:
@@ -445,7 +486,7 @@ def _dsld_product(node: YMap, spec: YMap, parse: _Parse) -> Item:
     both = {**spec.entries, **{k: v for k, v in node.entries.items() if k != "product"}}
     return Item(
         str(item["product"]), doses, _servings(both), _frequency(both) or DAILY, node.loc, is_product=True
-    )._replace(**_item_flags(both))
+    )._replace(**_item_flags(both, _servings_and_unit(both)[1]))
 
 
 def _product(node: YMap, parse: _Parse) -> Item:
@@ -460,15 +501,16 @@ def _product(node: YMap, parse: _Parse) -> Item:
             f"product '{name}' lists no ingredients", "add 'ingredients:' with one dose per line", node.loc
         )
     listed = ingredients if isinstance(ingredients, YSeq) else None
-    children = listed.items if listed is not None else (ingredients,)
-    doses = tuple(dose for child in children for dose in _ingredient(child, listed))
+    doses: list[Dose] = []
+    for child in listed.items if listed is not None else (ingredients,):
+        _ingredient(child, listed, doses)
     if not doses:
         raise InputError(
             f"product '{name}' lists no ingredients", "add 'ingredients:' with one dose per line", node.loc
         )
-    return Item(name, doses, _servings(entries), _frequency(entries) or DAILY, node.loc, is_product=True)._replace(
-        **_item_flags(entries)
-    )
+    servings, serving_unit = _servings_and_unit(entries)
+    frequency = _frequency(entries) or DAILY
+    return Item(name, tuple(doses), servings, frequency, node.loc, True, **_item_flags(entries, serving_unit))
 
 
 def _items(node: YNode, parse: _Parse) -> Iterator[Item]:
@@ -494,7 +536,8 @@ def _items(node: YNode, parse: _Parse) -> Iterator[Item]:
                 name = _text(child.entries["name"], "name", _example(DOSE_ITEM, "name"))
             for dose in _doses_from_text(text, child.entries["dose"].loc):
                 single = _single(dose, child.loc, _servings(child.entries), _frequency(child.entries, dose))
-                yield single._replace(label=name or single.label, **_item_flags(child.entries))
+                flags = _item_flags(child.entries, _servings_and_unit(child.entries)[1])
+                yield single._replace(label=name or single.label, **flags)
         elif isinstance(child, YMap):
             _check_keys(child, LONG_ITEM)
             dose = _long_dose(child, LONG_ITEM)
@@ -505,7 +548,7 @@ def _items(node: YNode, parse: _Parse) -> Iterator[Item]:
             )
             item = _single(dose, child.loc, _servings(child.entries), _frequency(child.entries))
             yield Item(label, item.doses, item.servings, item.frequency, item.location)._replace(
-                **_item_flags(child.entries)
+                **_item_flags(child.entries, _servings_and_unit(child.entries)[1])
             )
         else:
             _one_line(child, node)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterator
-from typing import NamedTuple, TypeAlias
+from typing import Any, NamedTuple, TypeAlias
 
 import yaml
 
@@ -30,6 +30,25 @@ class _Loader(_BaseLoader):
     """The safe loader with the YAML 1.2 core schema's plain-scalar resolution instead of YAML 1.1's."""
 
     yaml_implicit_resolvers = {}  # noqa: RUF012 - PyYAML's own class attribute, filled below
+
+    # The composer asks these of every node. PyYAML's versions also serve path resolvers, which this loader has
+    # none of; these answer as those do without them, with fewer steps (resolve: one lookup by first character).
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        if kind is yaml.ScalarNode:
+            if implicit[0]:
+                for tag, regexp in self.yaml_implicit_resolvers.get(value[:1], ()):
+                    if regexp.match(value):
+                        return tag
+            return _STR
+        if kind is yaml.SequenceNode:
+            return _SEQ
+        return _MAP if kind is yaml.MappingNode else None
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
 
 
 _CORE_SCHEMA = (  # YAML 1.2.2, 10.3.2: tag resolution of the core schema
@@ -60,6 +79,7 @@ _SCALAR_TAGS = {
     "tag:yaml.org,2002:null",
     "tag:yaml.org,2002:timestamp",
 }
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 
@@ -98,10 +118,6 @@ def mark_location(mark: yaml.Mark | None) -> Location | None:
     return None if mark is None else Location(mark.line + 1, mark.column + 1)
 
 
-def _node_location(node: yaml.Node) -> Location:
-    return Location(node.start_mark.line + 1, node.start_mark.column + 1)
-
-
 _LINE_BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
 
 
@@ -127,17 +143,22 @@ def _core_value(tag: str, text: str) -> Scalar:
     return float(text)
 
 
-class _Walker:
-    """Turns composed nodes into the located tree, counting nodes so shared aliases cannot explode."""
+def _located(root: yaml.Node, text: str) -> YNode:
+    """Turn composed nodes into the located tree, counting nodes so shared aliases cannot explode.
 
-    def __init__(self, text: str) -> None:
-        self.nodes = 0
-        self.text = text
+    One closure with its names bound locally, and the tuples built without their Python-level constructors: this
+    runs once per value of every file of a batch.
+    """
+    new = tuple.__new__
+    scalar_node, sequence_node, mapping_node = yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode
+    count = 0
 
-    def walk(self, node: yaml.Node, depth: int = 0) -> YNode:
-        self.nodes += 1
-        loc = _node_location(node)
-        if self.nodes > MAX_NODES:
+    def walk(node: yaml.Node, depth: int) -> YNode:
+        nonlocal count
+        count += 1
+        mark = node.start_mark
+        loc: Location = new(Location, (mark.line + 1, mark.column + 1))
+        if count > MAX_NODES:
             raise InputError(
                 f"the document holds more than {MAX_NODES:,} values (an alias counts at each use)",
                 "split it into several regimens",
@@ -147,45 +168,45 @@ class _Walker:
             raise InputError(
                 f"values are nested more than {MAX_DEPTH} levels deep", "a regimen needs only a few levels", loc
             )
-        if isinstance(node, yaml.ScalarNode):
-            return self._scalar(node, loc)
-        if isinstance(node, yaml.SequenceNode):
-            self._plain_tag(node, _SEQ, loc)
-            return YSeq(tuple(self.walk(child, depth + 1) for child in node.value), loc, bool(node.flow_style))
-        if isinstance(node, yaml.MappingNode):
-            self._plain_tag(node, _MAP, loc)
-            return self._mapping(node, loc, depth)
+        tag = node.tag
+        if isinstance(node, scalar_node):
+            if tag not in _SCALAR_TAGS:
+                raise _tag_error(tag, loc)
+            raw = node.value
+            if tag in (_STR, _TIMESTAMP):
+                value: Scalar = raw
+            else:
+                try:
+                    value = _core_value(tag, raw)
+                except ValueError:  # an explicit tag on text that is no such value ("!!int five"): the text
+                    value = raw
+            lines: tuple[str, ...] = ()
+            if not node.style and node.end_mark.line > mark.line:  # plain: None, or "" from libyaml
+                lines = tuple(_LINE_BREAK.split(text[mark.index : node.end_mark.index]))
+            return new(YScalar, (value, raw, loc, lines))
+        if isinstance(node, sequence_node):
+            if tag != _SEQ:
+                raise _tag_error(tag, loc)
+            deeper = depth + 1
+            items = tuple([walk(child, deeper) for child in node.value])
+            return new(YSeq, (items, loc, bool(node.flow_style)))
+        if isinstance(node, mapping_node):
+            if tag != _MAP:
+                raise _tag_error(tag, loc)
+            return _mapping(node, loc, depth + 1)
         raise InputError("unsupported YAML node", "write plain YAML", loc)  # pragma: no cover
 
-    def _plain_tag(self, node: yaml.Node, expected: str, loc: Location) -> None:
-        if node.tag != expected:
-            raise _tag_error(node.tag, loc)
-
-    def _scalar(self, node: yaml.ScalarNode, loc: Location) -> YScalar:
-        if node.tag not in _SCALAR_TAGS:
-            raise _tag_error(node.tag, loc)
-        if node.tag in (_STR, "tag:yaml.org,2002:timestamp"):
-            value: Scalar = node.value
-        else:
-            try:
-                value = _core_value(node.tag, node.value)
-            except ValueError:  # an explicit tag on text that is no such value ("!!int five"): the text
-                value = node.value
-        lines: tuple[str, ...] = ()
-        if not node.style and node.end_mark.line > node.start_mark.line:  # plain: None, or "" from libyaml
-            lines = tuple(_LINE_BREAK.split(self.text[node.start_mark.index : node.end_mark.index]))
-        return YScalar(value, node.value, loc, lines)
-
-    def _mapping(self, node: yaml.MappingNode, loc: Location, depth: int) -> YMap:
+    def _mapping(node: yaml.MappingNode, loc: Location, deeper: int) -> YMap:
         entries: dict[str, YNode] = {}
         keys: dict[str, Location] = {}
         for key_node, value_node in node.value:
-            key_loc = _node_location(key_node)
+            mark = key_node.start_mark
+            key_loc: Location = new(Location, (mark.line + 1, mark.column + 1))
             if key_node.tag == "tag:yaml.org,2002:merge":
                 raise InputError("YAML merge keys ('<<') are not allowed", "write the keys out", key_loc)
-            if not isinstance(key_node, yaml.ScalarNode) or not isinstance(key_node.value, str):
-                raise InputError("a key must be a plain name", "write 'name: value'", key_loc)
             key = key_node.value
+            if not isinstance(key_node, scalar_node) or not isinstance(key, str):
+                raise InputError("a key must be a plain name", "write 'name: value'", key_loc)
             if key in entries:
                 first = keys[key]
                 raise InputError(
@@ -194,8 +215,10 @@ class _Walker:
                     key_loc,
                 )
             keys[key] = key_loc
-            entries[key] = self.walk(value_node, depth + 1)
-        return YMap(entries, keys, loc)
+            entries[key] = walk(value_node, deeper)
+        return new(YMap, (entries, keys, loc))
+
+    return walk(root, 0)
 
 
 def _tag_error(tag: str, loc: Location) -> InputError:
@@ -210,7 +233,7 @@ def parse_documents(text: str) -> Iterator[YNode | None]:
     """
     try:
         for node in yaml.compose_all(text, Loader=_Loader):
-            yield None if node is None else _Walker(text).walk(node)
+            yield None if node is None else _located(node, text)
     except yaml.MarkedYAMLError as exc:
         raise _syntax_error(exc, text) from None
     except yaml.reader.ReaderError as exc:  # its text spans two lines; say which character and where, in one
