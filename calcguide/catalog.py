@@ -56,6 +56,15 @@ class MedicationClass(NamedTuple):
     evidence: tuple[str, ...]
 
 
+class ConditionCaution(NamedTuple):
+    """A further group of nutrients a condition makes risky, at its own severity (hemochromatosis: vitamin C)."""
+
+    nutrients: tuple[str, ...]
+    severity: str
+    why: str
+    evidence: tuple[str, ...]
+
+
 class ConditionClass(NamedTuple):
     id: str
     label: str
@@ -63,6 +72,7 @@ class ConditionClass(NamedTuple):
     severity: str
     why: str
     evidence: tuple[str, ...]
+    also: tuple[ConditionCaution, ...] = ()
 
 
 class Catalog(NamedTuple):
@@ -269,6 +279,15 @@ def catalog() -> Catalog:
             entry["severity"],
             " ".join(str(entry["why"]).split()),
             tuple(entry["evidence"]),
+            tuple(
+                ConditionCaution(
+                    tuple(more["nutrients"]),
+                    str(more["severity"]),
+                    " ".join(str(more["why"]).split()),
+                    tuple(more["evidence"]),
+                )
+                for more in entry.get("also") or ()
+            ),
         )
         conditions.update({fold(name): cond for name in _names(entry)})
     by_id = {cond.id: cond for cond in conditions.values()}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import NamedTuple
 
-from ..catalog import catalog, fold
+from ..catalog import ConditionCaution, ConditionClass, catalog, fold
 from ..interaction_catalog import (
     Interaction,
     NutrientFilter,
@@ -302,15 +302,17 @@ def mineral_drug_spacing(ctx: Context, limits: Mapping[str, float]) -> Iterator[
 )
 def condition_caution(ctx: Context, limits: Mapping[str, float]) -> Iterator[Hit]:
     for condition, names in ctx.conditions.values():
-        supplied = [n for n in condition.nutrients if ctx.per_day(n) > 0]
-        if not supplied:
-            continue
-        yield Hit(
-            f"{_names(names, condition.label)} with {' and '.join(_supplied(ctx, tuple(supplied)))}. {condition.why}",
-            supplied[0],
-            Severity(condition.severity),
-            evidence(*condition.evidence),
-        )
+        cautions: tuple[ConditionClass | ConditionCaution, ...] = (condition, *condition.also)
+        for caution in cautions:
+            supplied = [n for n in caution.nutrients if ctx.per_day(n) > 0]
+            if not supplied:
+                continue
+            yield Hit(
+                f"{_names(names, condition.label)} with {' and '.join(_supplied(ctx, tuple(supplied)))}. {caution.why}",
+                supplied[0],
+                Severity(caution.severity),
+                evidence(*caution.evidence),
+            )
 
 
 _DRUG_NUTRIENT = drug_nutrient()

@@ -103,6 +103,11 @@ def test_conditions_as_charts_write_them(line: str, conditions: list[str], expec
         ("99 mg potassium", ["hyperkalemia"], [("potassium", "warning")]),
         ("99 mg potassium", ["CKD stage 4"], [("potassium", "warning")]),
         ("2 mg copper", ["hemochromatosis"], []),
+        # vitamin C raises iron absorption: its own caution, at warning (EASL 2022: supplemental vitamin C avoided)
+        ("500 mg vitamin C", ["hemochromatosis"], [("vitamin_c", "warning")]),
+        ("1 mg vitamin C", ["iron overload"], [("vitamin_c", "warning")]),
+        ("65 mg iron + 500 mg vitamin C", ["hemochromatosis"], [("iron", "error"), ("vitamin_c", "warning")]),
+        ("500 mg vitamin C", ["Wilson's disease"], []),
     ],
 )
 def test_iron_copper_and_potassium_conditions(
@@ -118,3 +123,16 @@ def test_exact_message_iron_overload() -> None:
         "hemochromatosis (iron overload) with 65 mg of iron a day. The body cannot get rid of excess iron: iron "
         "supplements are contraindicated. Ask the treating clinician."
     )
+
+
+def test_exact_message_vitamin_c_with_iron_overload() -> None:
+    (finding,) = check_text("500 mg vitamin C", select=[RULE], conditions=["hemochromatosis"]).findings
+    assert finding.message == (
+        "hemochromatosis (iron overload) with 500 mg of vitamin C a day. Vitamin C raises the iron absorbed from "
+        "meals and mobilises stored iron: supplemental vitamin C is to be avoided in hemochromatosis, above all "
+        "before the iron stores are depleted. Ask the treating clinician."
+    )
+    assert [e.title.split(".")[0] for e in finding.evidence] == [
+        "European Association for the Study of the Liver",
+        "NIH ODS, Iron fact sheet for health professionals",
+    ]
