@@ -280,8 +280,6 @@ def _write_reports(reports: Iterator[Report], output_format: Format, summary_onl
 
 def _write_life_stages(items: list[Input], options: Options, tally: _Tally, output_format: Format, out: TextIO) -> None:
     """Each regimen across every life stage; the profile's age, sex and pregnancy are replaced stage by stage."""
-    import json
-
     from .batch import judge, regimens_for
     from .evaluate import failed
     from .lifestages import every_life_stage
@@ -309,11 +307,9 @@ def _write_life_stages(items: list[Input], options: Options, tally: _Tally, outp
                 continue
             data = json_report.life_stages_object(entry.name, entry.source, rows)
             if stream.lines:
-                stream.add(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n")
+                stream.add(json_report.dumps_line(data) + "\n")
             else:
-                stream.add(
-                    "\n".join("  " + line for line in json.dumps(data, indent=2, ensure_ascii=False).split("\n"))
-                )
+                stream.add(json_report.indented_element(data))
     if output_format is not Format.table:
         stream.close()
 
@@ -494,11 +490,9 @@ def compare(
     comparison = build(reports)
     with open_output(output) as out:
         if output_format is CompareFormat.json:
-            import json
+            from .report.json import comparison_object, dumps_indented
 
-            from .report.json import comparison_object
-
-            out.write(json.dumps(comparison_object(comparison), indent=2, ensure_ascii=False) + "\n")
+            out.write(dumps_indented(comparison_object(comparison)) + "\n")
         else:
             from .report.table import comparison_table
 
@@ -560,11 +554,9 @@ def suggest(
                 regimen_yaml(result.amended, f"Suggested by calcguide from {regimen.source}; not medical advice.")
             )
     if output_format is CompareFormat.json:
-        import json
+        from .report.json import dumps_indented, suggestions_object
 
-        from .report.json import suggestions_object
-
-        sys.stdout.write(json.dumps(suggestions_object(result), indent=2, ensure_ascii=False) + "\n")
+        sys.stdout.write(dumps_indented(suggestions_object(result)) + "\n")
     else:
         from .report.table import suggestions_view
 
@@ -592,11 +584,9 @@ def schedule(
     except InputError as exc:
         raise _fail_input(exc.at(regimen.source)) from None
     if output_format is CompareFormat.json:
-        import json
+        from .report.json import dumps_indented, schedule_object
 
-        from .report.json import schedule_object
-
-        sys.stdout.write(json.dumps(schedule_object(regimen.name, day), indent=2, ensure_ascii=False) + "\n")
+        sys.stdout.write(dumps_indented(schedule_object(regimen.name, day)) + "\n")
     else:
         from .report.table import schedule_view
 

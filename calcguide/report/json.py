@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
+
+import orjson
 
 from ..evaluate import DISCLAIMER, Report
 from ..interaction_catalog import describe
@@ -22,8 +23,54 @@ SCHEMA_VERSION = 1
 _DECIMALS = 4  # enough for any label amount; hides binary floating-point noise such as 124.99999999999999
 
 
+class _Exact(float):
+    """A float orjson would print otherwise than ``json.dumps`` (NaN, infinities, magnitudes below 1e-4): orjson
+    refuses the subclass, so the line is encoded by ``json.dumps``, which prints it as a plain float."""
+
+    __slots__ = ()
+
+
 def _num(value: float | None) -> float | None:
-    return None if value is None else round(value, _DECIMALS) + 0.0
+    if value is None:
+        return None
+    rounded = round(value, _DECIMALS) + 0.0  # + 0.0: -0.0 prints as 0.0, an int as a float
+    # Rounded to 4 places nothing is below 1e-4 but zero; inf - inf and nan - nan are nan, never 0.0.
+    return rounded if rounded - rounded == 0.0 else _Exact(rounded)
+
+
+def _plain(value: float | None) -> float | None:
+    """A float the report carries as given (the age): marked where orjson would print it differently."""
+    if value is None or value.__class__ is not float or value == 0.0 or (1e-4 <= abs(value) < float("inf")):
+        return value
+    return _Exact(value)
+
+
+def _encoded(data: Any, indent: bool) -> str:
+    """``json.dumps(data, ensure_ascii=False)``, compact or with ``indent=2``, byte for byte, made by orjson.
+
+    orjson and json.dumps agree on strings (only quotes, backslashes and control characters escaped, as
+    ``\\n`` or ``\\u001f``), key order, ints and every float from 1e-4 up; what orjson cannot give the same way
+    (a marked float, an int beyond 64 bits, a lone surrogate, a non-string key) it refuses, and json.dumps
+    writes that one.
+    """
+    try:
+        return orjson.dumps(data, option=orjson.OPT_INDENT_2 if indent else 0).decode()
+    except TypeError:  # orjson.JSONEncodeError is a TypeError
+        import json
+
+        if indent:
+            return json.dumps(data, indent=2, ensure_ascii=False)
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def dumps_line(data: Any) -> str:
+    """``data`` as ``json.dumps(data, ensure_ascii=False, separators=(",", ":"))`` writes it."""
+    return _encoded(data, False)
+
+
+def dumps_indented(data: Any) -> str:
+    """``data`` as ``json.dumps(data, indent=2, ensure_ascii=False)`` writes it."""
+    return _encoded(data, True)
 
 
 def _total(total: NutrientTotal) -> dict[str, Any]:
@@ -85,7 +132,7 @@ def report_object(report: Report) -> dict[str, Any]:
         "source": report.source,
         "name": report.name,
         "profile": {
-            "age": profile.age_years,
+            "age": _plain(profile.age_years),
             "sex": profile.sex,
             "life_stage": report.standard.life_stage if report.standard else None,
             "life_stage_id": report.standard.life_stage_id if report.standard else None,
@@ -122,19 +169,23 @@ def report_object(report: Report) -> dict[str, Any]:
 
 def render(reports: Iterable[Report]) -> str:
     """A JSON array with one object per regimen, in input order."""
-    return json.dumps([report_object(report) for report in reports], indent=2, ensure_ascii=False) + "\n"
+    return dumps_indented([report_object(report) for report in reports]) + "\n"
 
 
 def line(report: Report) -> str:
     """One report as a single JSON line (``--format jsonl``)."""
-    return json.dumps(report_object(report), ensure_ascii=False, separators=(",", ":")) + "\n"
+    return dumps_line(report_object(report)) + "\n"
 
 
 def array_element(report: Report) -> str:
     """One element of the JSON array, indented as ``render`` indents it (without the separating comma)."""
-    body = json.dumps(report_object(report), indent=2, ensure_ascii=False)
-    # split("\n"), not splitlines(): U+0085 and U+2028 inside a string are text, and json.dumps keeps them raw
-    return "\n".join("  " + text for text in body.split("\n"))
+    return indented_element(report_object(report))
+
+
+def indented_element(data: Any) -> str:
+    """``data`` indented as an element of a top-level JSON array (without the separating comma)."""
+    # split("\n"), not splitlines(): U+0085 and U+2028 inside a string are text, and JSON keeps them raw
+    return "\n".join("  " + text for text in dumps_indented(data).split("\n"))
 
 
 def comparison_object(comparison: Comparison) -> dict[str, Any]:
