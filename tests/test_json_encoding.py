@@ -58,3 +58,48 @@ def test_strings_keep_json_dumps_escapes() -> None:
     data = ['a "quoted" \\ path\n\t\x00\x1f\x7f', "\u2028\u0085é😀", "\ud800"]
     assert dumps_line(data) == '["a \\"quoted\\" \\\\ path\\n\\t\\u0000\\u001f\x7f","\u2028\u0085é😀","\ud800"]'
     assert dumps_indented({"a": [], "b": {}, "c": [1]}) == '{\n  "a": [],\n  "b": {},\n  "c": [\n    1\n  ]\n}'
+
+
+def _rounded(value: float | None) -> float | None:
+    """The report's rounding as first written: 4 places, -0.0 as 0.0, an int as a float."""
+    return None if value is None else round(value, 4) + 0.0
+
+
+# Few distinct values, so that totals repeat them (no diet, all under the UL, one authority) as real ones do.
+_AMOUNTS = st.sampled_from([0, 0.0, -0.0, 5, 5.0, 124.99999999999999, 2.5e-5, 1e16, float("inf"), float("nan")])
+
+
+@given(
+    st.lists(_AMOUNTS, min_size=5, max_size=5),
+    st.lists(st.tuples(_AMOUNTS | st.none(), _AMOUNTS), max_size=2),
+    _AMOUNTS | st.none(),
+)
+def test_a_total_reads_as_each_value_rounded_on_its_own(
+    amounts: list[float], limits: list[tuple[float | None, float]], target: float | None
+) -> None:
+    from calcguide.report.json import _total
+    from calcguide.totals import LimitUse, NutrientTotal
+
+    amount, diet, whole, ul_amount, ul = amounts
+    uses = tuple(LimitUse("efsa", use_ul, "total", use_amount, "t", "u") for use_ul, use_amount in limits)
+    total = NutrientTotal(
+        "calcium", "Calcium", "mg", amount, diet, whole, "total", ul_amount, target, "RDA", ul, ("a",), limits=uses
+    )
+    expected = {
+        "amount_per_day": _rounded(amount),
+        "diet_per_day": _rounded(diet),
+        "total_per_day": _rounded(whole),
+        "target": _rounded(target),
+        "ul": _rounded(ul),
+        "ul_amount_per_day": _rounded(ul_amount),
+        "percent_ul": _rounded(total.percent_ul),
+        "percent_target": _rounded(total.percent_target),
+        "limits": [
+            {"ul": _rounded(use.ul), "ul_amount_per_day": _rounded(use.amount_per_day), "percent_ul": _rounded(use.percent)}
+            for use in uses
+        ],
+    }
+    made = _total(total)
+    made["limits"] = [{key: use[key] for key in ("ul", "ul_amount_per_day", "percent_ul")} for use in made["limits"]]
+    assert _compact({key: made[key] for key in expected}) == _compact(expected)
+    assert dumps_line(made) == _compact(made)

@@ -33,7 +33,9 @@ class _Exact(float):
 def _num(value: float | None) -> float | None:
     if value is None:
         return None
-    rounded = round(value, _DECIMALS) + 0.0  # + 0.0: -0.0 prints as 0.0, an int as a float
+    if value.__class__ is float and value.is_integer():  # most amounts and limits: rounding would not change them
+        return value + 0.0  # + 0.0: -0.0 prints as 0.0
+    rounded = round(value, _DECIMALS) + 0.0  # an int becomes a float, as every amount in the report is
     # Rounded to 4 places nothing is below 1e-4 but zero; inf - inf and nan - nan are nan, never 0.0.
     return rounded if rounded - rounded == 0.0 else _Exact(rounded)
 
@@ -74,32 +76,44 @@ def dumps_indented(data: Any) -> str:
 
 
 def _total(total: NutrientTotal) -> dict[str, Any]:
+    # Equal values round alike: a total often repeats one (no diet, all of it under the UL, one authority's UL),
+    # so each is rounded once.
+    num = _num
+    amount, whole, ul_amount, ul = total.amount_per_day, total.total_per_day, total.ul_amount_per_day, total.ul
+    percent_ul = total.percent_ul
+    amount_out = num(amount)
+    whole_out = amount_out if whole == amount else num(whole)
+    ul_amount_out = whole_out if ul_amount == whole else num(ul_amount)
+    ul_out, percent_ul_out = num(ul), num(percent_ul)
+    limits = []
+    for use in total.limits:
+        use_percent = use.percent
+        limits.append(
+            {
+                "authority": use.authority,
+                "ul": ul_out if use.ul == ul else num(use.ul),
+                "ul_basis": use.basis,
+                "ul_amount_per_day": ul_amount_out if use.amount_per_day == ul_amount else num(use.amount_per_day),
+                "percent_ul": percent_ul_out if use_percent == percent_ul else num(use_percent),
+            }
+        )
     return {
         "nutrient": total.nutrient,
         "label": total.label,
         "unit": total.unit,
-        "amount_per_day": _num(total.amount_per_day),
-        "diet_per_day": _num(total.diet_per_day),
-        "total_per_day": _num(total.total_per_day),
-        "target": _num(total.target),
+        "amount_per_day": amount_out,
+        "diet_per_day": num(total.diet_per_day),
+        "total_per_day": whole_out,
+        "target": num(total.target),
         "target_type": total.target_type,
-        "ul": _num(total.ul),
+        "ul": ul_out,
         "ul_basis": total.ul_basis,
-        "ul_amount_per_day": _num(total.ul_amount_per_day),
-        "percent_ul": _num(total.percent_ul),
-        "percent_target": _num(total.percent_target),
+        "ul_amount_per_day": ul_amount_out,
+        "percent_ul": percent_ul_out,
+        "percent_target": num(total.percent_target),
         "sources": list(total.sources),
         "ul_authority": total.ul_authority,
-        "limits": [
-            {
-                "authority": use.authority,
-                "ul": _num(use.ul),
-                "ul_basis": use.basis,
-                "ul_amount_per_day": _num(use.amount_per_day),
-                "percent_ul": _num(use.percent),
-            }
-            for use in total.limits
-        ],
+        "limits": limits,
         "ul_unit": total.ul_unit or total.unit,
     }
 
