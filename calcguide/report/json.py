@@ -14,7 +14,7 @@ if TYPE_CHECKING:  # only for annotations: a plain check need not import compare
     from ..comparison import Comparison
     from ..errors import InputError
     from ..lifestages import StageReport
-    from ..rules import Finding
+    from ..rules import Evidence, Finding
     from ..schedule import Schedule
     from ..suggest import Suggestions
     from ..totals import NutrientTotal
@@ -77,14 +77,15 @@ def dumps_indented(data: Any) -> str:
 
 def _total(total: NutrientTotal) -> dict[str, Any]:
     # Equal values round alike: a total often repeats one (no diet, all of it under the UL, one authority's UL),
-    # so each is rounded once.
+    # so each is rounded once. Amounts, diets, targets and ULs are mostly whole numbers, tested here without a call.
     num = _num
     amount, whole, ul_amount, ul = total.amount_per_day, total.total_per_day, total.ul_amount_per_day, total.ul
-    percent_ul = total.percent_ul
-    amount_out = num(amount)
+    diet, target, percent_ul = total.diet_per_day, total.target, total.percent_ul
+    amount_out = amount + 0.0 if amount.__class__ is float and amount.is_integer() else num(amount)
     whole_out = amount_out if whole == amount else num(whole)
     ul_amount_out = whole_out if ul_amount == whole else num(ul_amount)
-    ul_out, percent_ul_out = num(ul), num(percent_ul)
+    ul_out = ul + 0.0 if ul.__class__ is float and ul.is_integer() else num(ul)
+    percent_ul_out = num(percent_ul)
     limits = []
     for use in total.limits:
         use_percent = use.percent
@@ -102,9 +103,9 @@ def _total(total: NutrientTotal) -> dict[str, Any]:
         "label": total.label,
         "unit": total.unit,
         "amount_per_day": amount_out,
-        "diet_per_day": num(total.diet_per_day),
+        "diet_per_day": diet + 0.0 if diet.__class__ is float and diet.is_integer() else num(diet),
         "total_per_day": whole_out,
-        "target": num(total.target),
+        "target": target + 0.0 if target.__class__ is float and target.is_integer() else num(target),
         "target_type": total.target_type,
         "ul": ul_out,
         "ul_basis": total.ul_basis,
@@ -118,15 +119,31 @@ def _total(total: NutrientTotal) -> dict[str, Any]:
     }
 
 
+# Citations are reference data (a rule's or the interaction catalogue's evidence), the same few for every report:
+# each tuple of them is turned into dicts once per process. The dicts are shared; nothing may change them.
+_EVIDENCE: dict[tuple[Evidence, ...], list[dict[str, str]]] = {}
+_EVIDENCE_KEPT = 4096  # far more than the catalogues cite; past it (never expected) each is built anew
+
+
+def _evidence(evidence: tuple[Evidence, ...]) -> list[dict[str, str]]:
+    made = _EVIDENCE.get(evidence)
+    if made is None:
+        made = [{"title": e.title, "url": e.url} for e in evidence]
+        if len(_EVIDENCE) < _EVIDENCE_KEPT:
+            _EVIDENCE[evidence] = made
+    return list(made)
+
+
 def _finding(finding: Finding) -> dict[str, Any]:
+    location = finding.location
     return {
         "rule": finding.rule,
         "code": finding.code,
         "severity": finding.severity.value,
         "nutrient": finding.nutrient,
         "message": finding.message,
-        "line": finding.location.line if finding.location else None,
-        "evidence": [{"title": e.title, "url": e.url} for e in finding.evidence],
+        "line": location.line if location else None,
+        "evidence": _evidence(finding.evidence),
     }
 
 
@@ -140,7 +157,9 @@ def _error(error: InputError) -> dict[str, Any]:
 
 
 def report_object(report: Report) -> dict[str, Any]:
-    profile = report.profile
+    profile, standard = report.profile, report.standard
+    ignored, not_assessed, unmatched = report.ignored, report.not_assessed, report.unmatched
+    medicines = report.medicines
     return {
         "schema_version": SCHEMA_VERSION,
         "source": report.source,
@@ -148,24 +167,27 @@ def report_object(report: Report) -> dict[str, Any]:
         "profile": {
             "age": _plain(profile.age_years),
             "sex": profile.sex,
-            "life_stage": report.standard.life_stage if report.standard else None,
-            "life_stage_id": report.standard.life_stage_id if report.standard else None,
-            "standard": report.standard.standard if report.standard else None,
+            "life_stage": standard.life_stage if standard else None,
+            "life_stage_id": standard.life_stage_id if standard else None,
+            "standard": standard.standard if standard else None,
             "pregnant": profile.pregnant,
             "lactating": profile.lactating,
             "medications": list(profile.medications),
             "conditions": list(profile.conditions),
         },
-        "totals": [_total(total) for total in report.totals],
-        "findings": [_finding(finding) for finding in report.findings],
+        "totals": list(map(_total, report.totals)),
+        "findings": list(map(_finding, report.findings)),
         "notes": list(report.notes),
         "summary": dict(report.summary),
-        "ignored": [{"rule": rule, "reason": reason} for rule, reason in report.ignored],
+        # Most reports have none of these: the empty ones are built without a loop.
+        "ignored": [{"rule": rule, "reason": reason} for rule, reason in ignored] if ignored else [],
         "not_assessed": [
             {"item": entry.item, "dose": entry.dose, "name": entry.name, "line": entry.location.line}
-            for entry in report.not_assessed
-        ],
-        "unmatched": [{"kind": u.kind, "text": u.text, "reason": u.reason} for u in report.unmatched],
+            for entry in not_assessed
+        ]
+        if not_assessed
+        else [],
+        "unmatched": [{"kind": u.kind, "text": u.text, "reason": u.reason} for u in unmatched] if unmatched else [],
         "medicines": [
             {
                 "item": m.item,
@@ -174,8 +196,10 @@ def report_object(report: Report) -> dict[str, Any]:
                 "what": describe(m.drugs),
                 "counted": False,
             }
-            for m in report.medicines
-        ],
+            for m in medicines
+        ]
+        if medicines
+        else [],
         "error": _error(report.error) if report.error else None,
         "disclaimer": DISCLAIMER,
     }
