@@ -103,3 +103,19 @@ def test_a_total_reads_as_each_value_rounded_on_its_own(
     made["limits"] = [{key: use[key] for key in ("ul", "ul_amount_per_day", "percent_ul")} for use in made["limits"]]
     assert _compact({key: made[key] for key in expected}) == _compact(expected)
     assert dumps_line(made) == _compact(made)
+
+
+def test_the_float_probe_is_what_json_dumps_writes() -> None:
+    from calcguide.report.json import _FLOAT_PROBE, _FLOAT_PROBE_JSON
+
+    assert _compact(_FLOAT_PROBE).encode() == _FLOAT_PROBE_JSON
+
+
+def test_an_orjson_that_writes_floats_otherwise_is_not_used(monkeypatch: Any) -> None:
+    import calcguide.report.json as json_report
+
+    monkeypatch.setattr(json_report, "_ORJSON_AGREES", False)
+    monkeypatch.setattr(json_report.orjson, "dumps", lambda *args, **kwargs: b'"not json.dumps"')
+    data = {"ul": 1e16, "sources": ["a"], "limits": []}
+    assert dumps_line(data) == '{"ul":1e+16,"sources":["a"],"limits":[]}'
+    assert dumps_indented(data) == _indented(data)

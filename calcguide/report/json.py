@@ -47,6 +47,15 @@ def _plain(value: float | None) -> float | None:
     return _Exact(value)
 
 
+# How json.dumps writes floats around where formats change (orjson before 3.11.7 wrote 1e16, not 1e+16): an
+# orjson that writes any of them otherwise is not used at all.
+_FLOAT_PROBE = [1e16, -1.5e300, 1e22, 1.2345678901234568e17, 1e15, 9999999999999998.0, 0.0001, 123.4567, 5.0, -0.0]
+_FLOAT_PROBE_JSON = (
+    b"[1e+16,-1.5e+300,1e+22,1.2345678901234568e+17,1000000000000000.0,9999999999999998.0,0.0001,123.4567,5.0,-0.0]"
+)
+_ORJSON_AGREES = orjson.dumps(_FLOAT_PROBE) == _FLOAT_PROBE_JSON
+
+
 def _encoded(data: Any, indent: bool) -> str:
     """``json.dumps(data, ensure_ascii=False)``, compact or with ``indent=2``, byte for byte, made by orjson.
 
@@ -55,14 +64,16 @@ def _encoded(data: Any, indent: bool) -> str:
     (a marked float, an int beyond 64 bits, a lone surrogate, a non-string key) it refuses, and json.dumps
     writes that one.
     """
-    try:
-        return orjson.dumps(data, option=orjson.OPT_INDENT_2 if indent else 0).decode()
-    except TypeError:  # orjson.JSONEncodeError is a TypeError
-        import json
+    if _ORJSON_AGREES:
+        try:
+            return orjson.dumps(data, option=orjson.OPT_INDENT_2 if indent else 0).decode()
+        except TypeError:  # orjson.JSONEncodeError is a TypeError
+            pass
+    import json
 
-        if indent:
-            return json.dumps(data, indent=2, ensure_ascii=False)
-        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    if indent:
+        return json.dumps(data, indent=2, ensure_ascii=False)
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def dumps_line(data: Any) -> str:
