@@ -1,7 +1,5 @@
 """The command line: arguments in, core called, renderer out, exit code. No rules or arithmetic here."""
 
-from __future__ import annotations
-
 import functools
 import inspect
 import os
@@ -101,7 +99,7 @@ def _guarded(command: _Command) -> _Command:
     return cast(_Command, run_guarded)
 
 
-def _console(out: TextIO) -> Console:
+def _console(out: TextIO) -> "Console":
     """The one Console of a command; a closed pipe surfaces as BrokenPipeError (Rich would exit 1 itself)."""
     from rich.console import Console
 
@@ -142,7 +140,7 @@ def _load_config(path: Path | None, use_config: bool) -> Config:
         raise _fail(str(exc.at(str(found)) if not exc.source else exc)) from None
 
 
-def _options(flags: CommonFlags) -> Options:
+def _options(flags: "CommonFlags") -> Options:
     """The evaluation options of a command's flags, over the config file (found or given)."""
     config = _load_config(flags.config, not flags.no_config)
     try:
