@@ -119,3 +119,16 @@ def test_an_orjson_that_writes_floats_otherwise_is_not_used(monkeypatch: Any) ->
     data = {"ul": 1e16, "sources": ["a"], "limits": []}
     assert dumps_line(data) == '{"ul":1e+16,"sources":["a"],"limits":[]}'
     assert dumps_indented(data) == _indented(data)
+
+
+def test_citations_shared_between_reports_stay_each_reports_own() -> None:
+    from conftest import check_text
+
+    from calcguide.report.json import report_object
+
+    first = report_object(check_text("5000 IU D3", age=40, sex="female"))
+    evidence = first["findings"][0]["evidence"]
+    assert evidence and all(set(citation) == {"title", "url"} for citation in evidence)
+    evidence.append({"title": "changed by a caller", "url": ""})
+    again = report_object(check_text("5000 IU D3", age=40, sex="female"))
+    assert again["findings"][0]["evidence"] == evidence[:-1]

@@ -137,12 +137,15 @@ _EVIDENCE_KEPT = 4096  # far more than the catalogues cite; past it (never expec
 
 
 def _evidence(evidence: tuple[Evidence, ...]) -> list[dict[str, str]]:
-    made = _EVIDENCE.get(evidence)
-    if made is None:
+    try:
+        return list(_EVIDENCE[evidence])
+    except KeyError:
         made = [{"title": e.title, "url": e.url} for e in evidence]
         if len(_EVIDENCE) < _EVIDENCE_KEPT:
             _EVIDENCE[evidence] = made
-    return list(made)
+        return list(made)
+    except TypeError:  # not hashable (a list of citations): built anew each time
+        return [{"title": e.title, "url": e.url} for e in evidence]
 
 
 def _finding(finding: Finding) -> dict[str, Any]:
