@@ -188,7 +188,14 @@ def main(argv: list[str] | None = None) -> int:
             return [json.dumps(o, ensure_ascii=False, separators=(",", ":")) for o in out]
 
         seconds, lines = run(dumps)
-        table.add("json.dumps (one line each)", seconds)
+        table.add("json.dumps (one line each)", seconds, "reference")
+        try:
+            from calcguide.report.json import dumps_line
+
+            seconds, _ = run(lambda: [dumps_line(o) for o in objects])
+            table.add("report.json.dumps_line (one line each, as check writes them)", seconds)
+        except ImportError:
+            table.skipped.append("calcguide.report.json.dumps_line")
         size = sum(len(line.encode()) + 1 for line in lines) / len(lines)
         end_to_end(table, paths, run)
         cache = dose_cache()

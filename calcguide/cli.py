@@ -1,13 +1,11 @@
 """The command line: arguments in, core called, renderer out, exit code. No rules or arithmetic here."""
 
-from __future__ import annotations
-
 import functools
 import inspect
 import os
 import sys
 from collections.abc import Callable, Iterator
-from enum import StrEnum
+from enum import Enum, StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NamedTuple, TextIO, TypeVar, cast, get_type_hints
 
@@ -101,7 +99,7 @@ def _guarded(command: _Command) -> _Command:
     return cast(_Command, run_guarded)
 
 
-def _console(out: TextIO) -> Console:
+def _console(out: TextIO) -> "Console":
     """The one Console of a command; a closed pipe surfaces as BrokenPipeError (Rich would exit 1 itself)."""
     from rich.console import Console
 
@@ -142,7 +140,7 @@ def _load_config(path: Path | None, use_config: bool) -> Config:
         raise _fail(str(exc.at(str(found)) if not exc.source else exc)) from None
 
 
-def _options(flags: CommonFlags) -> Options:
+def _options(flags: "CommonFlags") -> Options:
     """The evaluation options of a command's flags, over the config file (found or given)."""
     config = _load_config(flags.config, not flags.no_config)
     try:
@@ -280,8 +278,6 @@ def _write_reports(reports: Iterator[Report], output_format: Format, summary_onl
 
 def _write_life_stages(items: list[Input], options: Options, tally: _Tally, output_format: Format, out: TextIO) -> None:
     """Each regimen across every life stage; the profile's age, sex and pregnancy are replaced stage by stage."""
-    import json
-
     from .batch import judge, regimens_for
     from .evaluate import failed
     from .lifestages import every_life_stage
@@ -309,11 +305,9 @@ def _write_life_stages(items: list[Input], options: Options, tally: _Tally, outp
                 continue
             data = json_report.life_stages_object(entry.name, entry.source, rows)
             if stream.lines:
-                stream.add(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n")
+                stream.add(json_report.dumps_line(data) + "\n")
             else:
-                stream.add(
-                    "\n".join("  " + line for line in json.dumps(data, indent=2, ensure_ascii=False).split("\n"))
-                )
+                stream.add(json_report.indented_element(data))
     if output_format is not Format.table:
         stream.close()
 
@@ -494,11 +488,9 @@ def compare(
     comparison = build(reports)
     with open_output(output) as out:
         if output_format is CompareFormat.json:
-            import json
+            from .report.json import comparison_object, dumps_indented
 
-            from .report.json import comparison_object
-
-            out.write(json.dumps(comparison_object(comparison), indent=2, ensure_ascii=False) + "\n")
+            out.write(dumps_indented(comparison_object(comparison)) + "\n")
         else:
             from .report.table import comparison_table
 
@@ -560,11 +552,9 @@ def suggest(
                 regimen_yaml(result.amended, f"Suggested by calcguide from {regimen.source}; not medical advice.")
             )
     if output_format is CompareFormat.json:
-        import json
+        from .report.json import dumps_indented, suggestions_object
 
-        from .report.json import suggestions_object
-
-        sys.stdout.write(json.dumps(suggestions_object(result), indent=2, ensure_ascii=False) + "\n")
+        sys.stdout.write(dumps_indented(suggestions_object(result)) + "\n")
     else:
         from .report.table import suggestions_view
 
@@ -592,11 +582,9 @@ def schedule(
     except InputError as exc:
         raise _fail_input(exc.at(regimen.source)) from None
     if output_format is CompareFormat.json:
-        import json
+        from .report.json import dumps_indented, schedule_object
 
-        from .report.json import schedule_object
-
-        sys.stdout.write(json.dumps(schedule_object(regimen.name, day), indent=2, ensure_ascii=False) + "\n")
+        sys.stdout.write(dumps_indented(schedule_object(regimen.name, day)) + "\n")
     else:
         from .report.table import schedule_view
 
@@ -731,6 +719,104 @@ def import_dsld(
         raise typer.Exit(EXIT_INPUT)
 
 
+_UNSURE: Any = object()  # a value the light conversion leaves to typer's own
+
+
+def _is_utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _as_typer_would(annotation: Any, value: Any, ctx: Any) -> Any:
+    """``value`` as typer's own conversion makes it, for what a command line usually holds: a str, a whole number,
+    a plain decimal, a choice spelt exactly, a list of these, or the option's default; ``_UNSURE`` otherwise."""
+    kind = value.__class__
+    if annotation is str:
+        # a str that is no valid UTF-8 (undecodable bytes in argv) is left to typer's own
+        return value if kind is str and (value.isascii() or _is_utf8(value)) else _UNSURE
+    if getattr(annotation, "__origin__", None) is list:
+        if kind is not tuple and kind is not list:
+            return _UNSURE
+        (item_type,) = annotation.__args__
+        items = [_as_typer_would(item_type, item, ctx) for item in value]
+        return _UNSURE if any(item is _UNSURE for item in items) else items
+    if isinstance(annotation, type) and issubclass(annotation, Enum):
+        if kind is annotation:
+            return value
+        if kind is str and ctx.token_normalize_func is None:
+            return next((member for member in annotation if str(member.value) == value), _UNSURE)
+        return _UNSURE
+    if annotation is int or annotation is float:
+        if kind is annotation:
+            return value
+        whole, point, fraction = value.partition(".") if kind is str else ("", "", "")
+        plain = whole.isascii() and whole.isdigit() and len(whole) < 16 and (whole == "0" or whole[0] != "0")
+        if plain and not point:
+            return annotation(whole)
+        if plain and annotation is float and fraction.isascii() and fraction.isdigit() and len(fraction) < 16:
+            return float(value)
+    return _UNSURE
+
+
+def _convert_lightly(command: Any) -> None:
+    """Let the command's options convert their values without building a pydantic validator for each.
+
+    A typer that converts values with pydantic builds one validator per option of the command being run, and
+    imports pydantic for it: about a fifth of a one-file check's start. The light conversion gives the same
+    values for the plain cases (``_as_typer_would``) and hands anything else, and every error, to typer's own.
+    Typers that convert with click's types have nothing to spare, and are left as they are.
+    """
+    try:
+        from typer._coercion import RuntimeParam, build_runtime_param
+    except ImportError:
+        return
+
+    class LightParam(RuntimeParam):
+        def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
+            converted = _as_typer_would(self.annotation, value, ctx)
+            if converted is _UNSURE:
+                return build_runtime_param(param.type_descriptor)._coerce_value(value, param=param, ctx=ctx)
+            return converted
+
+    def lighten(param: Any) -> None:
+        descriptor = getattr(param, "type_descriptor", None)
+        if descriptor is None or getattr(param, "_runtime_param", False) is not None:
+            return
+        info = descriptor.parameter_info
+        if descriptor.file_annotation is not None or info.parser is not None or not info.case_sensitive:
+            return
+        if info.min is not None or info.max is not None or info.clamp:
+            return
+        param._runtime_param = LightParam(parameter_info=info, annotation=descriptor.annotation)
+
+    def with_light_help(get_help_option: Callable[[Any], Any]) -> Callable[[Any], Any]:
+        def light_help_option(ctx: Any) -> Any:
+            option = get_help_option(ctx)
+            if option is not None:
+                lighten(option)
+            return option
+
+        return light_help_option
+
+    pending = [command]
+    while pending:
+        current = pending.pop()
+        pending += getattr(current, "commands", {}).values()
+        for param in current.params:
+            lighten(param)
+        current.get_help_option = with_light_help(current.get_help_option)  # made when a command is run
+
+
+def click_command() -> Any:
+    """The click command ``calcguide`` runs: the Typer app's, with its options' light conversion."""
+    built = typer.main.get_command(app)
+    _convert_lightly(built)
+    return built
+
+
 def _click_error(name: str) -> type[Exception]:
     """The command-line library's exception class ``name`` (click's, or the copy typer ships), found from
     ``typer.BadParameter`` so this does not depend on where a typer release keeps it."""
@@ -745,7 +831,7 @@ def main() -> None:
     """
     usage_error, click_exception = _click_error("UsageError"), _click_error("ClickException")
     try:
-        code = app(standalone_mode=False, prog_name="calcguide")
+        code = click_command()(standalone_mode=False, prog_name="calcguide")
     except usage_error as exc:
         if type(exc).__name__ == "NoArgsIsHelpError":  # 'calcguide' alone: the help itself, as click shows it
             exc.show()  # type: ignore[attr-defined]

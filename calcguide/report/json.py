@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
+
+import orjson
 
 from ..evaluate import DISCLAIMER, Report
 from ..interaction_catalog import describe
@@ -13,7 +14,7 @@ if TYPE_CHECKING:  # only for annotations: a plain check need not import compare
     from ..comparison import Comparison
     from ..errors import InputError
     from ..lifestages import StageReport
-    from ..rules import Finding
+    from ..rules import Evidence, Finding
     from ..schedule import Schedule
     from ..suggest import Suggestions
     from ..totals import NutrientTotal
@@ -22,50 +23,141 @@ SCHEMA_VERSION = 1
 _DECIMALS = 4  # enough for any label amount; hides binary floating-point noise such as 124.99999999999999
 
 
+class _Exact(float):
+    """A float orjson would print otherwise than ``json.dumps`` (NaN, infinities, magnitudes below 1e-4): orjson
+    refuses the subclass, so the line is encoded by ``json.dumps``, which prints it as a plain float."""
+
+    __slots__ = ()
+
+
 def _num(value: float | None) -> float | None:
-    return None if value is None else round(value, _DECIMALS) + 0.0
+    if value is None:
+        return None
+    if value.__class__ is float and value.is_integer():  # most amounts and limits: rounding would not change them
+        return value + 0.0  # + 0.0: -0.0 prints as 0.0
+    rounded = round(value, _DECIMALS) + 0.0  # an int becomes a float, as every amount in the report is
+    # Rounded to 4 places nothing is below 1e-4 but zero; inf - inf and nan - nan are nan, never 0.0.
+    return rounded if rounded - rounded == 0.0 else _Exact(rounded)
+
+
+def _plain(value: float | None) -> float | None:
+    """A float the report carries as given (the age): marked where orjson would print it differently."""
+    if value is None or value.__class__ is not float or value == 0.0 or (1e-4 <= abs(value) < float("inf")):
+        return value
+    return _Exact(value)
+
+
+# How json.dumps writes floats around where formats change (orjson before 3.11.7 wrote 1e16, not 1e+16): an
+# orjson that writes any of them otherwise is not used at all.
+_FLOAT_PROBE = [1e16, -1.5e300, 1e22, 1.2345678901234568e17, 1e15, 9999999999999998.0, 0.0001, 123.4567, 5.0, -0.0]
+_FLOAT_PROBE_JSON = (
+    b"[1e+16,-1.5e+300,1e+22,1.2345678901234568e+17,1000000000000000.0,9999999999999998.0,0.0001,123.4567,5.0,-0.0]"
+)
+_ORJSON_AGREES = orjson.dumps(_FLOAT_PROBE) == _FLOAT_PROBE_JSON
+
+
+def _encoded(data: Any, indent: bool) -> str:
+    """``json.dumps(data, ensure_ascii=False)``, compact or with ``indent=2``, byte for byte, made by orjson.
+
+    orjson and json.dumps agree on strings (only quotes, backslashes and control characters escaped, as
+    ``\\n`` or ``\\u001f``), key order, ints and every float from 1e-4 up; what orjson cannot give the same way
+    (a marked float, an int beyond 64 bits, a lone surrogate, a non-string key) it refuses, and json.dumps
+    writes that one.
+    """
+    if _ORJSON_AGREES:
+        try:
+            return orjson.dumps(data, option=orjson.OPT_INDENT_2 if indent else 0).decode()
+        except TypeError:  # orjson.JSONEncodeError is a TypeError
+            pass
+    import json
+
+    if indent:
+        return json.dumps(data, indent=2, ensure_ascii=False)
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def dumps_line(data: Any) -> str:
+    """``data`` as ``json.dumps(data, ensure_ascii=False, separators=(",", ":"))`` writes it."""
+    return _encoded(data, False)
+
+
+def dumps_indented(data: Any) -> str:
+    """``data`` as ``json.dumps(data, indent=2, ensure_ascii=False)`` writes it."""
+    return _encoded(data, True)
 
 
 def _total(total: NutrientTotal) -> dict[str, Any]:
+    # Equal values round alike: a total often repeats one (no diet, all of it under the UL, one authority's UL),
+    # so each is rounded once. Amounts, diets, targets and ULs are mostly whole numbers, tested here without a call.
+    num = _num
+    amount, whole, ul_amount, ul = total.amount_per_day, total.total_per_day, total.ul_amount_per_day, total.ul
+    diet, target, percent_ul = total.diet_per_day, total.target, total.percent_ul
+    amount_out = amount + 0.0 if amount.__class__ is float and amount.is_integer() else num(amount)
+    whole_out = amount_out if whole == amount else num(whole)
+    ul_amount_out = whole_out if ul_amount == whole else num(ul_amount)
+    ul_out = ul + 0.0 if ul.__class__ is float and ul.is_integer() else num(ul)
+    percent_ul_out = num(percent_ul)
+    limits = []
+    for use in total.limits:
+        use_percent = use.percent
+        limits.append(
+            {
+                "authority": use.authority,
+                "ul": ul_out if use.ul == ul else num(use.ul),
+                "ul_basis": use.basis,
+                "ul_amount_per_day": ul_amount_out if use.amount_per_day == ul_amount else num(use.amount_per_day),
+                "percent_ul": percent_ul_out if use_percent == percent_ul else num(use_percent),
+            }
+        )
     return {
         "nutrient": total.nutrient,
         "label": total.label,
         "unit": total.unit,
-        "amount_per_day": _num(total.amount_per_day),
-        "diet_per_day": _num(total.diet_per_day),
-        "total_per_day": _num(total.total_per_day),
-        "target": _num(total.target),
+        "amount_per_day": amount_out,
+        "diet_per_day": diet + 0.0 if diet.__class__ is float and diet.is_integer() else num(diet),
+        "total_per_day": whole_out,
+        "target": target + 0.0 if target.__class__ is float and target.is_integer() else num(target),
         "target_type": total.target_type,
-        "ul": _num(total.ul),
+        "ul": ul_out,
         "ul_basis": total.ul_basis,
-        "ul_amount_per_day": _num(total.ul_amount_per_day),
-        "percent_ul": _num(total.percent_ul),
-        "percent_target": _num(total.percent_target),
+        "ul_amount_per_day": ul_amount_out,
+        "percent_ul": percent_ul_out,
+        "percent_target": num(total.percent_target),
         "sources": list(total.sources),
         "ul_authority": total.ul_authority,
-        "limits": [
-            {
-                "authority": use.authority,
-                "ul": _num(use.ul),
-                "ul_basis": use.basis,
-                "ul_amount_per_day": _num(use.amount_per_day),
-                "percent_ul": _num(use.percent),
-            }
-            for use in total.limits
-        ],
+        "limits": limits,
         "ul_unit": total.ul_unit or total.unit,
     }
 
 
+# Citations are reference data (a rule's or the interaction catalogue's evidence), the same few for every report:
+# each tuple of them is turned into dicts once per process. The dicts are shared; nothing may change them.
+_EVIDENCE: dict[tuple[Evidence, ...], list[dict[str, str]]] = {}
+_EVIDENCE_KEPT = 4096  # far more than the catalogues cite; past it (never expected) each is built anew
+
+
+def _evidence(evidence: tuple[Evidence, ...]) -> list[dict[str, str]]:
+    try:
+        return list(_EVIDENCE[evidence])
+    except KeyError:
+        made = [{"title": e.title, "url": e.url} for e in evidence]
+        if len(_EVIDENCE) < _EVIDENCE_KEPT:
+            _EVIDENCE[evidence] = made
+        return list(made)
+    except TypeError:  # not hashable (a list of citations): built anew each time
+        return [{"title": e.title, "url": e.url} for e in evidence]
+
+
 def _finding(finding: Finding) -> dict[str, Any]:
+    location = finding.location
     return {
         "rule": finding.rule,
         "code": finding.code,
         "severity": finding.severity.value,
         "nutrient": finding.nutrient,
         "message": finding.message,
-        "line": finding.location.line if finding.location else None,
-        "evidence": [{"title": e.title, "url": e.url} for e in finding.evidence],
+        "line": location.line if location else None,
+        "evidence": _evidence(finding.evidence),
     }
 
 
@@ -79,32 +171,37 @@ def _error(error: InputError) -> dict[str, Any]:
 
 
 def report_object(report: Report) -> dict[str, Any]:
-    profile = report.profile
+    profile, standard = report.profile, report.standard
+    ignored, not_assessed, unmatched = report.ignored, report.not_assessed, report.unmatched
+    medicines = report.medicines
     return {
         "schema_version": SCHEMA_VERSION,
         "source": report.source,
         "name": report.name,
         "profile": {
-            "age": profile.age_years,
+            "age": _plain(profile.age_years),
             "sex": profile.sex,
-            "life_stage": report.standard.life_stage if report.standard else None,
-            "life_stage_id": report.standard.life_stage_id if report.standard else None,
-            "standard": report.standard.standard if report.standard else None,
+            "life_stage": standard.life_stage if standard else None,
+            "life_stage_id": standard.life_stage_id if standard else None,
+            "standard": standard.standard if standard else None,
             "pregnant": profile.pregnant,
             "lactating": profile.lactating,
             "medications": list(profile.medications),
             "conditions": list(profile.conditions),
         },
-        "totals": [_total(total) for total in report.totals],
-        "findings": [_finding(finding) for finding in report.findings],
+        "totals": list(map(_total, report.totals)),
+        "findings": list(map(_finding, report.findings)),
         "notes": list(report.notes),
         "summary": dict(report.summary),
-        "ignored": [{"rule": rule, "reason": reason} for rule, reason in report.ignored],
+        # Most reports have none of these: the empty ones are built without a loop.
+        "ignored": [{"rule": rule, "reason": reason} for rule, reason in ignored] if ignored else [],
         "not_assessed": [
             {"item": entry.item, "dose": entry.dose, "name": entry.name, "line": entry.location.line}
-            for entry in report.not_assessed
-        ],
-        "unmatched": [{"kind": u.kind, "text": u.text, "reason": u.reason} for u in report.unmatched],
+            for entry in not_assessed
+        ]
+        if not_assessed
+        else [],
+        "unmatched": [{"kind": u.kind, "text": u.text, "reason": u.reason} for u in unmatched] if unmatched else [],
         "medicines": [
             {
                 "item": m.item,
@@ -113,8 +210,10 @@ def report_object(report: Report) -> dict[str, Any]:
                 "what": describe(m.drugs),
                 "counted": False,
             }
-            for m in report.medicines
-        ],
+            for m in medicines
+        ]
+        if medicines
+        else [],
         "error": _error(report.error) if report.error else None,
         "disclaimer": DISCLAIMER,
     }
@@ -122,19 +221,23 @@ def report_object(report: Report) -> dict[str, Any]:
 
 def render(reports: Iterable[Report]) -> str:
     """A JSON array with one object per regimen, in input order."""
-    return json.dumps([report_object(report) for report in reports], indent=2, ensure_ascii=False) + "\n"
+    return dumps_indented([report_object(report) for report in reports]) + "\n"
 
 
 def line(report: Report) -> str:
     """One report as a single JSON line (``--format jsonl``)."""
-    return json.dumps(report_object(report), ensure_ascii=False, separators=(",", ":")) + "\n"
+    return dumps_line(report_object(report)) + "\n"
 
 
 def array_element(report: Report) -> str:
     """One element of the JSON array, indented as ``render`` indents it (without the separating comma)."""
-    body = json.dumps(report_object(report), indent=2, ensure_ascii=False)
-    # split("\n"), not splitlines(): U+0085 and U+2028 inside a string are text, and json.dumps keeps them raw
-    return "\n".join("  " + text for text in body.split("\n"))
+    return indented_element(report_object(report))
+
+
+def indented_element(data: Any) -> str:
+    """``data`` indented as an element of a top-level JSON array (without the separating comma)."""
+    # split("\n"), not splitlines(): U+0085 and U+2028 inside a string are text, and JSON keeps them raw
+    return "\n".join("  " + text for text in dumps_indented(data).split("\n"))
 
 
 def comparison_object(comparison: Comparison) -> dict[str, Any]:
