@@ -309,8 +309,14 @@ def _sample(mutants: list[Mutant], size: int | None, seed: int) -> list[Mutant]:
     return sorted(chosen, key=lambda m: (m.line, m.site, m.variant))
 
 
-def test_module(
-    module: str, workspaces: queue.Queue[Workspace], jobs: int, size: int | None, seed: int, timeout: float | None
+def mutate_module(
+    module: str,
+    workspaces: queue.Queue[Workspace],
+    jobs: int,
+    size: int | None,
+    seed: int,
+    timeout: float | None,
+    progress: bool = False,
 ) -> tuple[list[Mutant], list[Outcome], float]:
     """Every sampled mutant of ``module``, tested; also the whole count of mutants and the baseline's seconds."""
     source = (REPO / module).read_text(encoding="utf-8")
@@ -331,6 +337,8 @@ def test_module(
             survived, seconds, timed_out = space.run(module, mutated_source(source, mutant), tests, limit)
         finally:
             workspaces.put(space)
+        if survived and progress:
+            print(f"  survived: {mutant.module}:{mutant.line}: {mutant.original} → {mutant.mutated}", file=sys.stderr)
         return Outcome(mutant, not survived, seconds, timed_out)
 
     with ThreadPoolExecutor(max_workers=jobs) as pool:
@@ -358,7 +366,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             shutil.copytree(REPO, root, ignore=IGNORED)
             workspaces.put(Workspace(root))
         for module in modules:
-            everything, outcomes, baseline = test_module(module, workspaces, jobs, args.sample, args.seed, args.timeout)
+            everything, outcomes, baseline = mutate_module(
+                module, workspaces, jobs, args.sample, args.seed, args.timeout, args.list_survivors
+            )
             killed = sum(o.killed for o in outcomes)
             with lock:
                 rows.append((module, len(everything), outcomes, baseline))
