@@ -118,3 +118,11 @@ def test_exact_message_iron_overload() -> None:
         "hemochromatosis (iron overload) with 65 mg of iron a day. The body cannot get rid of excess iron: iron "
         "supplements are contraindicated. Ask the treating clinician."
     )
+
+
+def test_one_mcg_of_vitamin_d_is_vitamin_d_supplied() -> None:
+    # 40 IU / 40 = 1 mcg: any amount the supplements supply counts.
+    (finding,) = check_text("40 IU D3", select=[RULE], conditions=["sarcoidosis"]).findings
+    assert finding.message == f"sarcoidosis (granulomatous disease) with 1 mcg (40 IU) of vitamin D a day. {GRANULOMA}"
+    (calcium,) = check_text("1 mg calcium", select=[RULE], conditions=["hypercalcemia"]).findings
+    assert calcium.message == f"hypercalcemia with 1 mg of calcium a day. {HYPERCALCEMIA}"
