@@ -60,8 +60,17 @@ TESTS: dict[str, list[str]] = {
         "tests/test_active_vitamin_d_and_binders.py",
     ],
     "calcguide/rules/pairs.py": ["tests/rules/test_nutrient_pair.py"],
-    "calcguide/rules/vitamin_k2.py": ["tests/rules/test_d_without_k2.py", "tests/rules/test_low_k2_for_d.py"],
-    "calcguide/totals.py": ["tests/rules/test_above_ul.py", "tests/test_json_contract.py", "tests/test_standards.py"],
+    "calcguide/rules/vitamin_k2.py": [
+        "tests/rules/test_d_without_k2.py",
+        "tests/rules/test_low_k2_for_d.py",
+        "tests/test_rule_scopes.py",
+    ],
+    "calcguide/totals.py": [
+        "tests/rules/test_above_ul.py",
+        "tests/test_label_nutrients.py",
+        "tests/test_json_contract.py",
+        "tests/test_standards.py",
+    ],
     "calcguide/normalize.py": [
         "tests/test_doses.py",
         "tests/test_elemental_fractions.py",
