@@ -22,6 +22,7 @@ import os
 import queue
 import random
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -376,6 +377,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, help="seconds per mutant (default: 3 x the unmutated run, >= 30)")
     parser.add_argument("--list-survivors", action="store_true", help="print each survivor as path:line: a → b")
     args = parser.parse_args(argv)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # a stopped run still removes its copies
     modules: list[str] = args.module or list(TESTS)
     jobs = max(1, args.jobs)
     lock = threading.Lock()
