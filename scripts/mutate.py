@@ -59,6 +59,7 @@ TESTS: dict[str, list[str]] = {
         "tests/rules/test_calcium_single_dose.py",
         "tests/rules/test_calcium_without_d.py",
         "tests/test_active_vitamin_d_and_binders.py",
+        "tests/test_label_nutrients.py",
     ],
     "calcguide/rules/pairs.py": ["tests/rules/test_nutrient_pair.py"],
     "calcguide/rules/vitamin_k2.py": [
