@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import calcguide
 from calcguide import InputError
-from calcguide.doses import DoseText, parse_dose, parse_frequency, require_frequency
+from calcguide.doses import DoseText, parse_dose, parse_frequency, placement_hint, require_frequency
 
 # --------------------------------------------------------------------------------------------------------------
 # Grammar
@@ -571,3 +571,23 @@ def test_every_one_period_is_once_a_period(phrase: str, text: str) -> None:
     frequency = parse_frequency(phrase)
     assert frequency is not None
     assert (frequency.text, frequency.intakes) == (text, 1)
+
+
+def test_the_largest_plausible_amount_is_accepted() -> None:
+    assert parse_dose("1000000000 mcg D3").amount == 1e9  # MAX_AMOUNT itself; one more is implausibly large
+
+
+def test_folic_acid_in_grams() -> None:
+    assert parse_dose("667 mcg DFE folate (0.0004 g folic acid)").folic_acid_mcg == pytest.approx(400)  # 0.0004 g
+
+
+@pytest.mark.parametrize(
+    ("words", "hint"),
+    [
+        ("two times daily please", "a frequency ends the dose: remove the words after 'two times daily'"),
+        ("twice daly with food", "did you mean 'twice daily'?"),
+        ("take twice a dya", "did you mean 'twice a day'?"),
+    ],
+)
+def test_a_frequency_among_words_is_found_at_every_length(words: str, hint: str) -> None:
+    assert placement_hint(words.split()) == hint
