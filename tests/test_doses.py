@@ -591,3 +591,21 @@ def test_folic_acid_in_grams() -> None:
 )
 def test_a_frequency_among_words_is_found_at_every_length(words: str, hint: str) -> None:
     assert placement_hint(words.split()) == hint
+
+
+def test_folic_acid_may_equal_but_not_exceed_the_folate_dfe() -> None:
+    assert parse_dose("400 mcg DFE folate (400 mcg folic acid)").folic_acid_mcg == 400
+    with pytest.raises(InputError) as raised:
+        parse_dose("400 mcg DFE folate (401 mcg folic acid)")
+    assert raised.value.text == (
+        "'400 mcg DFE folate (401 mcg folic acid)' gives more folic acid (401 mcg) than folate (400 mcg DFE); "
+        "the mcg DFE figure is the larger one: check the two amounts"
+    )
+
+
+def test_punctuation_is_no_ingredient() -> None:
+    with pytest.raises(InputError) as raised:
+        parse_dose("5000 IU !!!")
+    assert raised.value.text == (
+        "dose '5000 IU !!!' names no ingredient; write the ingredient after the unit, e.g. '5000 IU D3'"
+    )
