@@ -112,7 +112,8 @@ def parse_frequency(text: str, location: Location | None = None) -> Frequency | 
         if intakes < 1 or intakes > 100 or every <= 0 or every > 3650:
             raise InputError(f"frequency {quote(text)} has no meaning", "write e.g. '2 times every 3 days'", location)
         period = spread["unit"]
-        return Frequency(f"{intakes} times every {every:g} {period}s", intakes, every * _PERIOD_DAYS[period])
+        text = _describe(1, period, every) if intakes == 1 else f"{intakes} times every {every:g} {period}s"
+        return Frequency(text, intakes, every * _PERIOD_DAYS[period])
     for form in _FREQUENCY_FORMS:
         match = form.match(phrase)
         if match is None:

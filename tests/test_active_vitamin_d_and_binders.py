@@ -120,6 +120,15 @@ def test_other_calcium_on_top_of_a_binder_is_a_warning() -> None:
     )
 
 
+def test_one_mg_of_other_calcium_on_top_of_a_binder_is_a_warning() -> None:
+    report = check_text(
+        "667 mg PhosLo three times daily + 1 mg calcium", select=["phosphate-binder"], conditions=["CKD"]
+    )
+    (finding,) = report.findings
+    assert finding.severity.value == "warning"
+    assert finding.message.endswith(f"The regimen adds 1 mg of calcium a day from other items. {BINDER.others}")
+
+
 def test_calcium_carbonate_with_purpose_phosphate_binder() -> None:
     report = check_yaml(
         "name: binder\nitems:\n  - dose: 1250 mg calcium carbonate\n    frequency: 3 times daily\n"

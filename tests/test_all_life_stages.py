@@ -174,6 +174,32 @@ def test_each_row_is_evaluated_as_its_stage(cli: Cli) -> None:
     assert data["above_ul"] == {}
 
 
+# The age each stage is evaluated at: its first month (from_months / 12 in life_stages.yaml), and 14 years for
+# pregnancy and lactation 14-18, whose rows start at 0 months (the tables have no pregnancy below 14).
+FIRST_AGE = dict(
+    zip(
+        IDS,
+        [
+            *(0, 7 / 12, 1, 4),  # infants 0 and 7 months, children 1 and 4 years
+            *(9, 14, 19, 31, 51, 71),  # males
+            *(9, 14, 19, 31, 51, 71),  # females
+            *(14, 19, 31),  # pregnancy
+            *(14, 19, 31),  # lactation
+        ],
+        strict=True,
+    )
+)
+
+
+def test_each_stage_is_evaluated_at_its_first_age(cli: Cli) -> None:
+    (data,) = stages_json(cli, "--text", "100 mcg MK-7", code=0)
+    assert [stage["id"] for stage in data["life_stages"]] == IDS
+    assert {stage["id"]: stage["report"]["profile"]["age"] for stage in data["life_stages"]} == FIRST_AGE
+    assert {stage["id"]: stage["report"]["profile"]["life_stage_id"] for stage in data["life_stages"]} == {
+        stage_id: stage_id for stage_id in IDS
+    }
+
+
 def test_table_has_one_row_per_stage_in_order(cli: Cli) -> None:
     result = cli("check", "--all-life-stages", "--text", "5000 IU D3 + 100 mcg MK-7")
     assert result.exit_code == 1, result.stderr

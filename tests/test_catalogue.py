@@ -317,3 +317,19 @@ def test_thresholds_are_declared_and_can_be_overridden() -> None:
         medications=["warfarin"],
     )
     assert report.findings == ()
+
+
+@pytest.mark.parametrize(
+    ("line", "carbonate"),
+    [
+        ("600 mg calcium (as carbonate)", True),
+        ("1500 mg calcium carbonate", True),
+        ("600 mg calcium", False),  # no compound named: the entry asks for carbonate, not for any calcium
+        ("600 mg calcium citrate", False),
+        ("600 mg calcium (as coral)", False),  # a form calcguide does not know as a compound
+    ],
+)
+def test_only_calcium_carbonate_is_the_acid_suppressant_entry(line: str, carbonate: bool) -> None:
+    report = check_text(line, select=["drug-nutrient"], medications=["omeprazole"])
+    heads = [f.message for f in report.findings if "of calcium as carbonate a day" in f.message]
+    assert len(heads) == (1 if carbonate else 0)

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import calcguide
 from calcguide import InputError
-from calcguide.doses import DoseText, parse_dose, parse_frequency, require_frequency
+from calcguide.doses import DoseText, parse_dose, parse_frequency, placement_hint, require_frequency
 
 # --------------------------------------------------------------------------------------------------------------
 # Grammar
@@ -476,3 +476,136 @@ def test_well_formed_dose_round_trips(
     assert dose.unit == unit[1]
     assert dose.name == name
     assert dose.form is None and dose.frequency is None
+
+
+# Every number word of the frequency grammar, in "N times daily" and "every N days".
+NUMBER_WORDS = [
+    ("one", 1), ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6), ("seven", 7), ("eight", 8),
+    ("nine", 9), ("ten", 10), ("eleven", 11), ("twelve", 12),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("word", "count"), NUMBER_WORDS)
+def test_number_words_count_intakes(word: str, count: int) -> None:
+    frequency = parse_frequency(f"{word} times daily")
+    assert frequency is not None
+    assert (frequency.intakes, frequency.period_days) == (count, 1.0)
+    expected_text = {1: "daily", 2: "twice daily"}.get(count, f"{count} times daily")
+    assert frequency.text == expected_text
+
+
+@pytest.mark.parametrize(("word", "count"), NUMBER_WORDS)
+def test_number_words_count_days_apart(word: str, count: int) -> None:
+    frequency = parse_frequency(f"every {word} days")
+    assert frequency is not None
+    assert (frequency.intakes, frequency.period_days) == (1, count)
+
+
+@pytest.mark.parametrize(("word", "count"), [("once", 1), ("twice", 2), ("thrice", 3)])
+def test_adverb_number_words(word: str, count: int) -> None:
+    frequency = parse_frequency(f"{word} weekly")
+    assert frequency is not None
+    assert (frequency.intakes, frequency.period_days) == (count, 7.0)
+
+
+def test_a_five_word_frequency_ends_a_dose() -> None:
+    # "2 times every 3 days" is five words, the longest frequency phrase: 2 intakes in 3 days.
+    for text in ("600 mg calcium 2 times every 3 days", "Calcium 600 mg 2 times every 3 days"):
+        dose = parse_dose(text)
+        assert dose.name.lower() == "calcium"
+        assert dose.frequency is not None
+        assert (dose.frequency.intakes, dose.frequency.period_days) == (2, 3.0)
+        assert dose.frequency.per_day == pytest.approx(2 / 3, rel=1e-12)
+        assert dose.frequency.text == "2 times every 3 days"
+
+
+def test_one_time_every_three_days() -> None:
+    frequency = parse_frequency("1 time every 3 days")
+    assert frequency is not None
+    assert (frequency.intakes, frequency.period_days) == (1, 3.0)
+    assert frequency.per_day == pytest.approx(1 / 3, rel=1e-12)
+    assert frequency.text == "every 3 days"  # not "1 times every 3 days"
+    once_a_day = parse_frequency("1 time every 1 day")
+    assert once_a_day is not None and (once_a_day.text, once_a_day.per_day) == ("daily", 1.0)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "intakes", "period_days"),
+    [
+        ("100 times daily", 100, 1.0),
+        ("100 times every 2 days", 100, 2.0),
+        ("1 time every 3650 days", 1, 3650.0),
+        ("every 3650 days", 1, 3650.0),
+        ("2 times every 0.5 days", 2, 0.5),
+    ],
+)
+def test_the_largest_accepted_frequencies(phrase: str, intakes: int, period_days: float) -> None:
+    frequency = parse_frequency(phrase)
+    assert frequency is not None
+    assert (frequency.intakes, frequency.period_days) == (intakes, period_days)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "hint"),
+    [
+        ("101 times every 2 days", "write e.g. '2 times every 3 days'"),
+        ("0 times every 2 days", "write e.g. '2 times every 3 days'"),
+        ("1 time every 0 days", "write e.g. '2 times every 3 days'"),
+        ("1 time every 3651 days", "write e.g. '2 times every 3 days'"),
+        ("every 3651 days", "say how many days apart, e.g. 'every 2 days'"),
+        ("every 0 days", "say how many days apart, e.g. 'every 2 days'"),
+        ("every 0 weeks", "say how many weeks apart, e.g. 'every 2 weeks'"),
+        ("101 times weekly", "give a count from 1 to 100, e.g. 'twice daily'"),
+    ],
+)
+def test_frequencies_that_cannot_happen(phrase: str, hint: str) -> None:
+    with pytest.raises(InputError) as raised:
+        parse_frequency(phrase)
+    assert raised.value.text == f"frequency '{phrase}' has no meaning; {hint}"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "text"), [("every 1 day", "daily"), ("every 1 week", "weekly"), ("every one month", "monthly")]
+)
+def test_every_one_period_is_once_a_period(phrase: str, text: str) -> None:
+    frequency = parse_frequency(phrase)
+    assert frequency is not None
+    assert (frequency.text, frequency.intakes) == (text, 1)
+
+
+def test_the_largest_plausible_amount_is_accepted() -> None:
+    assert parse_dose("1000000000 mcg D3").amount == 1e9  # MAX_AMOUNT itself; one more is implausibly large
+
+
+def test_folic_acid_in_grams() -> None:
+    assert parse_dose("667 mcg DFE folate (0.0004 g folic acid)").folic_acid_mcg == pytest.approx(400)  # 0.0004 g
+
+
+@pytest.mark.parametrize(
+    ("words", "hint"),
+    [
+        ("two times daily please", "a frequency ends the dose: remove the words after 'two times daily'"),
+        ("twice daly with food", "did you mean 'twice daily'?"),
+        ("take twice a dya", "did you mean 'twice a day'?"),
+    ],
+)
+def test_a_frequency_among_words_is_found_at_every_length(words: str, hint: str) -> None:
+    assert placement_hint(words.split()) == hint
+
+
+def test_folic_acid_may_equal_but_not_exceed_the_folate_dfe() -> None:
+    assert parse_dose("400 mcg DFE folate (400 mcg folic acid)").folic_acid_mcg == 400
+    with pytest.raises(InputError) as raised:
+        parse_dose("400 mcg DFE folate (401 mcg folic acid)")
+    assert raised.value.text == (
+        "'400 mcg DFE folate (401 mcg folic acid)' gives more folic acid (401 mcg) than folate (400 mcg DFE); "
+        "the mcg DFE figure is the larger one: check the two amounts"
+    )
+
+
+def test_punctuation_is_no_ingredient() -> None:
+    with pytest.raises(InputError) as raised:
+        parse_dose("5000 IU !!!")
+    assert raised.value.text == (
+        "dose '5000 IU !!!' names no ingredient; write the ingredient after the unit, e.g. '5000 IU D3'"
+    )

@@ -117,6 +117,14 @@ def test_diet_folate_is_food_folate_and_not_counted_toward_the_ul() -> None:
     assert (folate.diet_per_day, folate.total_per_day, folate.ul_amount_per_day) == (300, 980, 400)
 
 
+def test_folic_acid_taken_twice_daily_counts_twice_toward_the_ul() -> None:
+    # 400 mcg folic acid twice daily: 800 mcg folic acid toward the UL, 2 x 680 = 1,360 mcg DFE toward the target
+    folate = total(check_text("400 mcg folic acid twice daily", **ADULT), "folate")
+    assert (folate.total_per_day, folate.ul_amount_per_day) == (pytest.approx(1360), pytest.approx(800))
+    weekly = total(check_text("1400 mcg folic acid weekly", **ADULT), "folate")
+    assert weekly.ul_amount_per_day == pytest.approx(200)  # 1,400 / 7
+
+
 def test_efsa_folate_ul_counts_l_methylfolate_too() -> None:
     # EFSA 2023: folic acid and L-5-MTHF salts combined, adults 1,000 mcg; 1,100 mcg of L-methylfolate is 110 %
     folate = total(evaluate("1100 mcg L-methylfolate", "efsa", **ADULT), "folate")

@@ -154,3 +154,23 @@ def _spellings() -> list[tuple[str, DrugMatch]]:
 def test_every_spelling_in_the_data_reads_as_its_own_drug(name: str, match: DrugMatch) -> None:
     assert read_medication(name).drugs == (match,)
     assert read_medication(f"{name.upper()} 10 mg PO daily").drugs == (match,)
+
+
+@pytest.mark.parametrize(
+    ("text", "frequency"),
+    [
+        ("doxy 100 mg q8h", Frequency("3 times daily", 3, 1.0)),  # 24 / 8
+        ("doxy 100 mg q24h", DAILY),
+        ("doxy 100 mg q48h", Frequency("every 2 days", 1, 2.0)),  # 48 / 24
+        ("doxy 100 mg every 36 hours", Frequency("every 1.5 days", 1, 1.5)),  # 36 / 24
+    ],
+)
+def test_an_interval_in_hours_is_a_frequency(text: str, frequency: Frequency) -> None:
+    assert read_medication(text).frequency == frequency
+
+
+@pytest.mark.parametrize("text", ["warfarin 5 mg ~", "warfarin . 5 mg", "! warfarin"])
+def test_a_stray_mark_is_not_an_unknown_medication(text: str) -> None:
+    reading = read(text)
+    assert reading.unknown == ()
+    assert reading.line.drugs == (DrugMatch("warfarin", "vitamin_k_antagonist"),)

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from conftest import check_text
 
 from calcguide.rules import REGISTRY, Rule, rules_by_code
+from calcguide.rules.base import Hit, Severity, rule
+from calcguide.rules.limits import above_ul
+from calcguide.rules.vitamin_k2 import d_without_k2
 
 EXPECTED = {
     "d-without-k2": "CG101",
@@ -79,3 +84,23 @@ def test_summary_counts_match_the_findings() -> None:
     # bolus 500,000 IU -> error; 500,000 / 365.25 = 1,369 IU/day without K2 -> warning;
     # 1,000 mg calcium in one intake -> calcium-single-dose info
     assert report.summary == {"error": 1, "warning": 1, "info": 1}
+
+
+def _quiet(ctx: object, limits: object) -> Iterator[Hit]:
+    yield from ()
+
+
+@pytest.mark.parametrize(("code", "name"), [("CG999", "d-without-k2"), ("CG101", "not-yet-a-rule")])
+def test_a_name_or_a_code_declared_twice_is_refused(code: str, name: str) -> None:
+    declare = rule(
+        code=code, name=name, severity=Severity.INFO, summary="", rationale="", evidence=(), fires="", quiet=""
+    )
+    with pytest.raises(ValueError, match=f"rule {code} {name} is declared twice"):
+        declare(_quiet)
+    assert "not-yet-a-rule" not in REGISTRY and [r.name for r in REGISTRY.values() if r.code == "CG999"] == []
+
+
+def test_a_declared_rule_is_still_its_plain_function() -> None:
+    # The decorator registers the check and hands it back unchanged, so a rule can be called directly.
+    assert REGISTRY["d-without-k2"].check is d_without_k2
+    assert REGISTRY["above-ul"].check is above_ul

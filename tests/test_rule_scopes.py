@@ -165,3 +165,43 @@ def test_explain_d_without_k2_states_the_adult_scope(cli: Cli) -> None:
         "(the vitamin K AI is 2 mcg a day at 0-6 months, 30 mcg at 1-3 years), so for anyone under 19 the rules "
         "stay quiet."
     )
+
+
+# A scope for children only, as a future rule might declare: the group edges are those of the DRI tables
+# (infants below 12 completed months, children from 12 up to 108 months, 9 years).
+CHILDREN_ONLY = Scope("why", groups=("children",))
+
+
+@pytest.mark.parametrize(
+    ("age", "reach"),
+    [(11 / 12, None), (1, FULL), (8.99, FULL), (107 / 12, FULL), (9, None), (None, None)],
+)
+def test_a_children_only_scope_at_the_group_edges(age: float | None, reach: str | None) -> None:
+    assert CHILDREN_ONLY.reach(make_profile(age=age, sex="female")) == reach
+
+
+def test_an_infants_only_scope_ends_at_12_months() -> None:
+    infants = Scope("why", groups=("infants",))
+    assert [infants.reach(make_profile(age=months / 12)) for months in (0, 11, 12)] == [FULL, FULL, None]
+
+
+@pytest.mark.parametrize(
+    ("scope", "text"),
+    [
+        (Scope("why"), "Every life stage (infants, children, adults, pregnancy and lactation). Why: why"),
+        (CHILDREN_ONLY, "Only children; quiet for everyone else. Why: why"),
+        (Scope("why", groups=("males", "females")), "Only males and females; quiet for everyone else. Why: why"),
+        (
+            Scope("why", min_age_years=19),
+            "From 19 years of age: infants, children, males, females, pregnancy and lactation; quiet for everyone "
+            "else. Why: why",
+        ),
+        (
+            Scope("why", info_only=("pregnancy",), info_only_note="Ask in {group}."),
+            "Only infants, children, males, females, pregnancy and lactation; quiet for everyone else. In pregnancy "
+            "at most info, adding: Ask in pregnancy. Why: why",
+        ),
+    ],
+)
+def test_scope_text(scope: Scope, text: str) -> None:
+    assert scope.text == text

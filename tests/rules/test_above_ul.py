@@ -129,6 +129,33 @@ def test_vitamin_a_ul_ignores_beta_carotene() -> None:
     )
 
 
+def test_diet_vitamin_a_adds_to_preformed_supplement_vitamin_a() -> None:
+    # Diet vitamin A counts in full toward the preformed UL (its preformed share is unknown):
+    # 2,000 mcg RAE retinyl palmitate + 1,500 mcg RAE from food = 3,500 mcg RAE; 3,500 / 3,000 = 116.7 %.
+    report = check_yaml(
+        "profile: {age: 40, sex: female, diet: {vitamin_a: 1500 mcg RAE}}\nitems: [2000 mcg RAE retinyl palmitate]\n",
+        select=[RULE],
+    )
+    vitamin_a = total(report, "vitamin_a")
+    assert (vitamin_a.amount_per_day, vitamin_a.diet_per_day, vitamin_a.total_per_day) == (2000, 1500, 3500)
+    assert (vitamin_a.ul_basis, vitamin_a.ul_amount_per_day, vitamin_a.ul) == ("preformed", 3500, 3000)
+    (finding,) = report.findings
+    assert finding.severity.value == "warning"
+    assert finding.message == (
+        PREFORMED + " totals 3,500 mcg RAE a day, 117% of the UL of 3,000 mcg RAE for Females 31-50 years."
+    )
+
+
+def test_diet_vitamin_a_alone_below_the_ul_is_quiet() -> None:
+    # 1,000 mcg RAE retinol + 1,500 mcg RAE from food = 2,500 mcg RAE, below the UL of 3,000.
+    report = check_yaml(
+        "profile: {age: 40, sex: female, diet: {vitamin_a: 1500 mcg RAE}}\nitems: [1000 mcg RAE retinol]\n",
+        select=[RULE],
+    )
+    assert report.findings == ()
+    assert total(report, "vitamin_a").ul_amount_per_day == 2500
+
+
 @pytest.mark.parametrize(
     ("line", "profile", "expected"),
     [

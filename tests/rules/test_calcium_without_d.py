@@ -45,3 +45,13 @@ def test_message_gives_the_daily_amount() -> None:
 def test_calcium_from_the_diet_alone_is_not_supplemented() -> None:
     report = check_yaml("profile: {diet: {calcium: 1000 mg}}\nitems: [100 mcg MK-7]\n", select=[RULE])
     assert report.findings == ()
+
+
+@pytest.mark.parametrize("vitamin_d", ["40 IU D3", "1 mcg vitamin D"])  # 40 IU / 40 = 1 mcg
+def test_one_mcg_of_vitamin_d_is_vitamin_d(vitamin_d: str) -> None:
+    assert check_text(f"500 mg calcium + {vitamin_d}", select=[RULE]).findings == ()
+
+
+def test_one_mg_of_calcium_without_d_fires() -> None:
+    (finding,) = check_text("1 mg calcium", select=[RULE]).findings
+    assert finding.message == "1" + TAIL

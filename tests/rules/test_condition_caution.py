@@ -136,3 +136,11 @@ def test_exact_message_vitamin_c_with_iron_overload() -> None:
         "European Association for the Study of the Liver",
         "NIH ODS, Iron fact sheet for health professionals",
     ]
+
+
+def test_one_mcg_of_vitamin_d_is_vitamin_d_supplied() -> None:
+    # 40 IU / 40 = 1 mcg: any amount the supplements supply counts.
+    (finding,) = check_text("40 IU D3", select=[RULE], conditions=["sarcoidosis"]).findings
+    assert finding.message == f"sarcoidosis (granulomatous disease) with 1 mcg (40 IU) of vitamin D a day. {GRANULOMA}"
+    (calcium,) = check_text("1 mg calcium", select=[RULE], conditions=["hypercalcemia"]).findings
+    assert calcium.message == f"hypercalcemia with 1 mg of calcium a day. {HYPERCALCEMIA}"

@@ -104,3 +104,12 @@ def test_evidence() -> None:
         "https://pubmed.ncbi.nlm.nih.gov/?term=Persy+D%27Haese+calcification+paradox+2009",
         "https://doi.org/10.1007/s00198-013-2325-6",
     ]
+
+
+def test_one_mcg_of_vitamin_d_is_info() -> None:
+    # 40 IU = 1 mcg: vitamin D is supplied (more than 0), far below 1,000 IU a day.
+    (finding,) = check_text("40 IU D3", select=[RULE]).findings
+    assert (finding.severity.value, finding.nutrient) == ("info", "vitamin_d")
+    assert finding.message == (
+        "Vitamin D at 40 IU (1 mcg) a day with no vitamin K2 (MK-4 or MK-7), below 1,000 IU a day." + ADVICE
+    )

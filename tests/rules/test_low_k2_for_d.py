@@ -61,3 +61,16 @@ def test_threshold_override() -> None:
         "Heuristic: 90 mcg of vitamin K2 a day next to 5,000 IU of vitamin D is below 20 mcg per 1,000 IU "
         "(100 mcg)" + TAIL
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("1000 IU D3 + 1 mcg MK-7", ["info"]),  # 1 mcg of K2 is K2; 1,000 IU needs 10
+        ("40 IU D3 + 0.3 mcg MK-7", ["info"]),  # 40 IU = 1 mcg of D needs 0.4 mcg
+        ("40 IU D3 + 0.4 mcg MK-7", []),  # exactly the ratio
+        ("10000 IU D3 + 99.95 mcg MK-7", ["info"]),  # just below 100: the ratio is per 1,000 IU exactly
+    ],
+)
+def test_small_amounts_at_the_ratio(line: str, expected: list[str]) -> None:
+    assert severities(line) == expected

@@ -5,6 +5,7 @@ calcium 300 mg or more in one intake beside a separate iron item; zinc from 40 m
 from __future__ import annotations
 
 import pytest
+from conftest import check_text
 
 import calcguide
 
@@ -65,3 +66,13 @@ def test_zinc_without_enough_copper(text: str, expected: list[tuple[str, str]]) 
 )
 def test_beta_carotene_for_a_smoker(text: str, smoker: bool, expected: list[tuple[str, str]]) -> None:
     assert _pair(text, smoker=smoker) == expected
+
+
+@pytest.mark.parametrize("condition", ["smoker", "current smoker"])
+def test_beta_carotene_for_a_smoker_named_in_the_conditions(condition: str) -> None:
+    (finding,) = check_text("20 mg beta-carotene", select=["nutrient-pair"], conditions=[condition]).findings
+    assert finding.severity.value == "warning"
+    assert finding.message.startswith(
+        f"20 mg of supplemental beta-carotene a day, and the conditions name {condition}. "
+    )
+    assert check_text("19.9 mg beta-carotene", select=["nutrient-pair"], conditions=[condition]).findings == ()

@@ -57,3 +57,21 @@ def test_calcium_from_the_diet_alone_does_not_fire() -> None:
         select=[RULE],
     )
     assert report.findings == ()
+
+
+def test_one_mcg_of_vitamin_d_alone_fires() -> None:
+    # 40 IU / 40 = 1 mcg of vitamin D: any vitamin D supplied counts, with no calcium at all.
+    (finding,) = check_text("40 IU D3", select=[RULE], medications=["hydrochlorothiazide"]).findings
+    assert (finding.nutrient, finding.severity.value) == ("vitamin_d", "warning")
+    assert finding.message == (
+        "hydrochlorothiazide (a thiazide diuretic) reduces urinary calcium; with 1 mcg (40 IU) of vitamin D a day"
+        + TAIL
+    )
+
+
+def test_one_mg_of_calcium_alone_fires() -> None:
+    (finding,) = check_text("1 mg calcium", select=[RULE], medications=["hydrochlorothiazide"]).findings
+    assert (finding.nutrient, finding.severity.value) == ("calcium", "warning")
+    assert finding.message == (
+        "hydrochlorothiazide (a thiazide diuretic) reduces urinary calcium; with 1 mg of calcium a day" + TAIL
+    )

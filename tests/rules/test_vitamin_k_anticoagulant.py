@@ -119,3 +119,13 @@ def test_a_stable_multivitamin_and_a_new_k2_are_told_apart() -> None:
         HEAD.format(amount="115 mcg", forms="25 mcg vitamin K1, 90 mcg MK-7")
         + f" New: 90 mcg MK-7: {NEW} Already taken: Daily multivitamin: {STABLE}"
     )
+
+
+def test_one_mcg_of_vitamin_k_is_a_vitamin_k_source() -> None:
+    # The rule asks whether any vitamin K is supplied (more than 0 mcg): 1 mcg MK-7 is, however little.
+    (finding,) = check_text("1 mcg MK-7", select=[RULE], medications=["warfarin"]).findings
+    assert finding.severity.value == "error"
+    assert finding.message == (
+        "warfarin is a vitamin K antagonist, and the regimen adds 1 mcg of vitamin K a day (1 mcg MK-7); vitamin K "
+        f"counteracts it. {TAIL.replace('100 mcg MK-7', '1 mcg MK-7')}"
+    )
