@@ -260,8 +260,10 @@ def cold_start(setup: Setup, repeats: int) -> list[Row]:
 
 def batch(setup: Setup, repeats: int) -> list[Row]:
     files, small_files = len(setup.big_names), len(setup.small_names)
-    big_cmds = batch_commands(setup, setup.big, setup.big_names)
-    small_cmds = batch_commands(setup, setup.small, setup.small_names)
+    # One process: a large batch written to a pipe would otherwise take one worker per core by default.
+    single = ["--jobs", "1"] if setup.jobs else []
+    big_cmds = batch_commands(setup, setup.big, setup.big_names, single)
+    small_cmds = batch_commands(setup, setup.small, setup.small_names, single)
     log(f"  validating the batch output ({files} files) ...")
     if not validate_batch(setup, big_cmds, regimen_count(files), f"batch of {files}"):
         return [Row(f"batch: {files:,} files", "invalid output", "", None, TARGET_BATCH)]

@@ -497,6 +497,62 @@ def test_negative_jobs_is_refused(cli: Cli) -> None:
     assert result.stderr == "calcguide: --jobs must be 0 (all cores) or more\n"
 
 
+def _jobs_used(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch, args: list[str], inputs: int, terminal: bool = False
+) -> tuple[int, str]:
+    """The process count a check of ``inputs`` one-line regimens hands to the batch runner, and its output."""
+    import calcguide.batch as batch_module
+    import calcguide.cli as cli_module
+
+    seen: list[int] = []
+    real = batch_module.run_rendered
+
+    def recording(items: list[object], options: object, render: object, jobs: int = 1) -> object:
+        seen.append(jobs)
+        return real(items, options, render, 1)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(batch_module, "run_rendered", recording)
+    monkeypatch.setattr(cli_module, "_writes_to_terminal", lambda output: terminal and output is None)
+    texts = [arg for n in range(inputs) for arg in ("--text", f"{1000 + n} IU D3")]
+    result = cli("check", "-f", "jsonl", *args, *texts)
+    assert result.exit_code == 0, result.stderr
+    (jobs,) = seen
+    return jobs, result.stdout
+
+
+@pytest.mark.parametrize(
+    ("inputs", "args", "terminal", "expected"),
+    [
+        (300, [], False, 1),  # AUTO_JOBS_INPUTS: at the bound, one process
+        (301, [], False, "cores"),  # past it, to a pipe: one worker per core
+        (301, [], True, 1),  # to a terminal: one process
+        (301, ["--jobs", "1"], False, 1),  # as given
+        (301, ["--jobs", "0"], True, "cores"),
+        (2, ["--jobs", "3"], True, 3),
+    ],
+)
+def test_jobs_default_to_one_per_core_for_a_large_batch_not_on_a_terminal(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch, inputs: int, args: list[str], terminal: bool, expected: object
+) -> None:
+    import os
+
+    jobs, _ = _jobs_used(cli, monkeypatch, args, inputs, terminal)
+    assert jobs == (os.cpu_count() or 1 if expected == "cores" else expected)
+
+
+def test_a_large_batch_reads_the_same_with_the_default_workers(cli: Cli) -> None:
+    texts = [arg for n in range(301) for arg in ("--text", f"{1000 + n} IU D3 + {n + 1} mcg MK-7")]
+    one = cli("check", "-f", "jsonl", "--jobs", "1", *texts)
+    default = cli("check", "-f", "jsonl", *texts)
+    assert (one.exit_code, default.exit_code) == (0, 0)
+    assert default.stdout == one.stdout
+    assert [json.loads(line)["totals"][0]["amount_per_day"] for line in default.stdout.splitlines()][:3] == [
+        25.0,  # 1,000 IU / 40
+        25.025,
+        25.05,
+    ]
+
+
 # --- rule selection ----------------------------------------------------------------------------------------------
 
 
