@@ -277,7 +277,7 @@ def batch(setup: Setup, repeats: int) -> list[Row]:
         repeats,
         f"batch ({files} files; memory {files} vs {small_files})",
     )
-    form = f"--format {setup.batch_format} {'DIR' if setup.directories else 'FILE...'}"
+    form = f"--format {setup.batch_format} {'--jobs 1 ' if single else ''}{'DIR' if setup.directories else 'FILE...'}"
     rows = [time_row(f"batch: `check {form}`, {files:,} files", runs["subject"], runs["floor"], TARGET_BATCH)]
     big_rss, small_rss = rss(runs["subject"]), rss(runs["small"])
     rows.append(
