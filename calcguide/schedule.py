@@ -94,27 +94,25 @@ class Spacing(NamedTuple):
 
     @property
     def phrase(self) -> str:
-        if self.apart:
-            return self.apart
-        if self.after == self.before:
-            return f"at least {_duration(self.after)} apart"
-        if not self.before:
-            return f"at least {_duration(self.after)} after it"
-        if not self.after:
-            return f"at least {_duration(self.before)} before it"
-        return f"at least {_duration(self.after)} after it or {_duration(self.before)} before it"
+        """The interval relative to the dose: "at least 4 hours after it or 2 hours before it"."""
+        return self._phrase(None)
 
     def phrase_from(self, name: str) -> str:
         """The phrase with the medication named: "at least 2 hours apart from orlistat"."""
+        return self._phrase(name)
+
+    def _phrase(self, name: str | None) -> str:
+        named = f" from {name}" if name else ""
         if self.apart:
-            return f"{self.apart} from {name}"
+            return f"{self.apart}{named}"
         if self.after == self.before:
-            return f"{self.phrase} from {name}"
+            return f"at least {_duration(self.after)} apart{named}"
+        dose = name or "it"
         if not self.before:
-            return f"at least {_duration(self.after)} after {name}"
+            return f"at least {_duration(self.after)} after {dose}"
         if not self.after:
-            return f"at least {_duration(self.before)} before {name}"
-        return f"at least {_duration(self.after)} after {name} or {_duration(self.before)} before it"
+            return f"at least {_duration(self.before)} before {dose}"
+        return f"at least {_duration(self.after)} after {dose} or {_duration(self.before)} before it"
 
 
 def _from_hours(nutrients: tuple[str, ...], hours: Hours) -> Spacing | None:
