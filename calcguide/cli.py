@@ -802,6 +802,8 @@ def _convert_lightly(command: Any) -> None:
         from typer._coercion import RuntimeParam, build_runtime_param
     except ImportError:
         return
+    if list(inspect.signature(RuntimeParam._coerce_value).parameters) != ["self", "value", "param", "ctx"]:
+        return  # a typer whose conversion hook is shaped otherwise keeps its own conversion
 
     class LightParam(RuntimeParam):
         def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
@@ -819,7 +821,10 @@ def _convert_lightly(command: Any) -> None:
             return
         if info.min is not None or info.max is not None or info.clamp:
             return
-        param._runtime_param = LightParam(parameter_info=info, annotation=descriptor.annotation)
+        try:
+            param._runtime_param = LightParam(parameter_info=info, annotation=descriptor.annotation)
+        except TypeError:  # a typer whose RuntimeParam takes other arguments: this option keeps typer's own
+            return
 
     def with_light_help(get_help_option: Callable[[Any], Any]) -> Callable[[Any], Any]:
         def light_help_option(ctx: Any) -> Any:
