@@ -57,8 +57,15 @@ def d_without_k2(ctx: Context, limits: Mapping[str, float]) -> Iterator[Hit]:
         message += f" The regimen has vitamin K ({', '.join(other_k)}) but not as K2, which this rule asks for."
     message += " No official D:K2 requirement exists"
     profile = ctx.regimen.profile
-    # In pregnancy and lactation the scope's note replaces the advice to add K2.
-    message += "." if profile.pregnant or profile.lactating else "; consider adding 90-180 mcg MK-7 a day."
+    antagonist = ctx.medications.get("vitamin_k_antagonist")
+    if antagonist:  # K2 counteracts warfarin: advice to add it would move the INR
+        names = " and ".join(dict.fromkeys(antagonist[1]))
+        message += (
+            f"; with {names}, add vitamin K2 only with the prescriber's agreement: a new vitamin K source moves the "
+            "INR."
+        )
+    else:  # in pregnancy and lactation the scope's note replaces the advice to add K2
+        message += "." if profile.pregnant or profile.lactating else "; consider adding 90-180 mcg MK-7 a day."
     yield Hit(message, "vitamin_d", None if meaningful else Severity.INFO)
 
 

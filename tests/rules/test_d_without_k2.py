@@ -113,3 +113,27 @@ def test_one_mcg_of_vitamin_d_is_info() -> None:
     assert finding.message == (
         "Vitamin D at 40 IU (1 mcg) a day with no vitamin K2 (MK-4 or MK-7), below 1,000 IU a day." + ADVICE
     )
+
+
+@pytest.mark.parametrize(
+    ("medications", "named"),
+    [(["warfarin 5 mg daily"], "warfarin"), (["Coumadin 2.5 mg", "warfarin"], "Coumadin and warfarin")],
+)
+def test_with_a_vitamin_k_antagonist_no_k2_is_advised_without_the_prescriber(
+    medications: list[str], named: str
+) -> None:
+    # The imbalance is still named, but "consider adding MK-7" would move the INR of a warfarin patient.
+    (finding,) = check_text("5000 IU D3", select=[RULE], medications=medications).findings
+    assert finding.message == (
+        "Vitamin D at 5,000 IU (125 mcg) a day with no vitamin K2 (MK-4 or MK-7)"
+        + WHY
+        + f" No official D:K2 requirement exists; with {named}, add vitamin K2 only with the prescriber's agreement:"
+        " a new vitamin K source moves the INR."
+    )
+    assert finding.severity.value == "warning"
+
+
+def test_a_direct_oral_anticoagulant_keeps_the_advice() -> None:
+    # Apixaban does not work through vitamin K: the K2 advice stands.
+    (finding,) = check_text("5000 IU D3", select=[RULE], medications=["apixaban 5 mg BID"]).findings
+    assert finding.message.endswith(ADVICE)
