@@ -220,6 +220,9 @@ def test_what_a_row_cannot_say_is_an_input_error(text: str, message: str) -> Non
         # whole-number rounding below 10, where 2 significant digits are finer: 100 IU is 2.5 mcg, printed as 3 or 2
         ("100 IU (3 mcg) D3", "vitamin_d", 2.5),
         ("100 IU (2 mcg) D3", "vitamin_d", 2.5),
+        # 2 significant digits of 10,000 IU (250 mcg): half a step is 500 IU either way
+        ("250 mcg (10,500 IU) D3", "vitamin_d", 250.0),
+        ("250 mcg (9,500 IU) D3", "vitamin_d", 250.0),
     ],
 )
 def test_dual_units_that_agree_count_the_first(line: str, nutrient: str, per_day: float) -> None:
@@ -270,6 +273,11 @@ def test_dual_units_that_agree_count_the_first(line: str, nutrient: str, per_day
         # of 2.5 but is no whole number, and more than 0.05 from it
         ("99 IU (3 mcg) D3", "99 IU and 3 mcg of vitamin D3 disagree: 99 IU is 2.475 mcg"),
         ("100 IU (2.9 mcg) D3", "100 IU and 2.9 mcg of vitamin D3 disagree: 100 IU is 2.5 mcg"),
+        # a hair past half a step: 99.84 IU is 2.496 mcg, 0.504 from 3; 10,501 IU is 501 IU from 10,000 (and
+        # 262.525 mcg, more than 5 mcg from 250)
+        ("99.84 IU (3 mcg) D3", "99.84 IU and 3 mcg of vitamin D3 disagree: 99.84 IU is 2.496 mcg"),
+        ("250 mcg (10,501 IU) D3", "250 mcg and 10,501 IU of vitamin D3 disagree: 250 mcg is 10,000 IU"),
+        ("250 mcg (9,499 IU) D3", "250 mcg and 9,499 IU of vitamin D3 disagree: 250 mcg is 10,000 IU"),
     ],
 )
 def test_dual_units_that_disagree_are_an_input_error_at_the_item(line: str, message: str) -> None:
