@@ -75,6 +75,7 @@ TESTS: dict[str, list[str]] = {
     ],
     "calcguide/normalize.py": [
         "tests/test_doses.py",
+        "tests/test_label_doses.py",
         "tests/test_elemental_fractions.py",
         "tests/test_label_nutrients.py",
         "tests/test_unmatched.py",

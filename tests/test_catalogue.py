@@ -15,7 +15,7 @@ from conftest import check_text
 
 from calcguide import data
 from calcguide.catalog import catalog
-from calcguide.interaction_catalog import BASES, KINDS, interactions
+from calcguide.interaction_catalog import BASES, KINDS, Hours, interactions, timing
 from calcguide.medications import lookups
 from calcguide.rules import REGISTRY
 
@@ -333,3 +333,28 @@ def test_only_calcium_carbonate_is_the_acid_suppressant_entry(line: str, carbona
     report = check_text(line, select=["drug-nutrient"], medications=["omeprazole"])
     heads = [f.message for f in report.findings if "of calcium as carbonate a day" in f.message]
     assert len(heads) == (1 if carbonate else 0)
+
+
+@pytest.mark.parametrize(
+    ("hours", "sentence"),
+    [
+        # under an hour in minutes (0.5 x 60 = 30); exactly 1 is "1 hour", not "60 minutes" or "1 hours"
+        (Hours(0.5, 1), "Take the drug at least 30 minutes before or 1 hour after calcium and iron."),
+        (Hours(1, 1), "Take the drug at least 1 hour apart from calcium and iron."),
+        (Hours(1.5, None), "Take the drug first and calcium and iron at least 1.5 hours later."),
+        (Hours(None, 4), "Take calcium and iron first and the drug at least 4 hours later."),
+    ],
+)
+def test_an_interval_is_written_in_hours_or_minutes(hours: Hours, sentence: str) -> None:
+    assert timing("the drug", ["calcium", "iron"], hours) == sentence
+
+
+@pytest.mark.parametrize(
+    ("line", "note"),
+    [
+        ("omeprazole 20 mg", "omeprazole 20 mg: omeprazole, a medication (proton pump inhibitor)"),
+        ("levothyroxine 75 mcg", "levothyroxine 75 mcg: levothyroxine, a medication"),  # the class is the drug
+    ],
+)
+def test_a_medicine_listed_as_an_item_is_named_with_its_class_and_not_counted(line: str, note: str) -> None:
+    assert f"{note}; not counted toward any nutrient's total" in check_text(line).notes

@@ -345,3 +345,14 @@ def test_pregnant_or_lactating_minor_takes_her_age_band() -> None:
     assert (adult["vitamin_a"].ul, adult["calcium"].ul, adult["copper"].ul) == (3000, 2500, None)
     # An 18-year-old is an adult in EFSA's tables.
     assert standard_for(Profile(18, "female", True, False), "efsa").values["calcium"].ul == 2500
+
+
+@pytest.mark.parametrize("age_years", [17, 17 + 11 / 12])
+def test_a_pregnant_17_year_old_takes_the_15_17_band_to_her_last_month(age_years: float) -> None:
+    """17 y is 204 months, 17 y 11 m is 215: both below the adult band's 216 months (18 y), so no calcium UL (adults
+    only) and the 15-17 y vitamin A UL of 2,600 mcg, not the adult 3,000."""
+    from calcguide.reference import standard_for
+    from calcguide.regimen import Profile
+
+    values = standard_for(Profile(age_years, "female", True, False), "efsa").values
+    assert (values["calcium"].ul, values["vitamin_a"].ul) == (None, 2600)

@@ -112,6 +112,17 @@ def test_frequency_after_parentheses_and_daily_value(text: str, name: str, frequ
             "dose '100 mcg D3 - 100 mcg MK-7' holds a second amount, '100 mcg'; "
             "this item seems to hold two doses; give each its own '- ' line",
         ),
+        # a second amount right after the first: the name itself opens with it
+        (
+            "5000 IU 100 mcg MK-7",
+            "dose '5000 IU 100 mcg MK-7' holds a second amount, '100 mcg'; "
+            "this item seems to hold two doses; give each its own '- ' line",
+        ),
+        (
+            "Vitamin D3 25 mcg 100 mcg",
+            "cannot place '100 mcg' after the amount in 'Vitamin D3 25 mcg 100 mcg'; "
+            "this item seems to hold two doses; give each its own '- ' line",
+        ),
         (
             "D3 100 mcg MK-7 100 mcg",
             "cannot place 'MK-7 100 mcg' after the amount in 'D3 100 mcg MK-7 100 mcg'; "
@@ -199,6 +210,19 @@ def test_what_a_row_cannot_say_is_an_input_error(text: str, message: str) -> Non
         ("Vitamin A (as beta-carotene) 900 mcg (3,000 IU)", "vitamin_a", 900.0),  # supplemental: 3,000 x 0.3
         ("1 g (1,000 mg) calcium", "calcium", 1000.0),
         ("1500 mg (600 mg elemental) calcium carbonate", "calcium", 600.0),  # 1,500 x 0.40 = 600
+        ("600 mg elemental (1,500 mg) calcium carbonate", "calcium", 600.0),  # the compound's weight second
+        # the edges of 2 significant digits around 1,500 mg of carbonate (600 mg elemental): 620 mg elemental is
+        # 620 / 0.40 = 1,550 mg, 580 mg is 1,450 mg, both within 50 mg of 1,500
+        ("1500 mg (620 mg elemental) calcium carbonate", "calcium", 600.0),
+        ("1500 mg (580 mg elemental) calcium carbonate", "calcium", 600.0),
+        ("600 mg elemental (1,550 mg) calcium carbonate", "calcium", 600.0),
+        ("600 mg elemental (1,450 mg) calcium carbonate", "calcium", 600.0),
+        # whole-number rounding below 10, where 2 significant digits are finer: 100 IU is 2.5 mcg, printed as 3 or 2
+        ("100 IU (3 mcg) D3", "vitamin_d", 2.5),
+        ("100 IU (2 mcg) D3", "vitamin_d", 2.5),
+        # 2 significant digits of 10,000 IU (250 mcg): half a step is 500 IU either way
+        ("250 mcg (10,500 IU) D3", "vitamin_d", 250.0),
+        ("250 mcg (9,500 IU) D3", "vitamin_d", 250.0),
     ],
 )
 def test_dual_units_that_agree_count_the_first(line: str, nutrient: str, per_day: float) -> None:
@@ -227,6 +251,33 @@ def test_dual_units_that_agree_count_the_first(line: str, nutrient: str, per_day
             "1500 mg (1,500 mg elemental) calcium carbonate",
             "1,500 mg and 1,500 mg elemental of calcium carbonate disagree: 1,500 mg is 600 mg elemental",
         ),
+        # one past each edge above: 621 mg elemental is 1,552.5 mg of carbonate, 579 mg is 1,447.5 mg; and
+        # 1,551 or 1,449 mg of carbonate is 620.4 or 579.6 mg elemental, more than 5 mg from 600
+        (
+            "1500 mg (621 mg elemental) calcium carbonate",
+            "1,500 mg and 621 mg elemental of calcium carbonate disagree: 1,500 mg is 600 mg elemental",
+        ),
+        (
+            "1500 mg (579 mg elemental) calcium carbonate",
+            "1,500 mg and 579 mg elemental of calcium carbonate disagree: 1,500 mg is 600 mg elemental",
+        ),
+        (
+            "600 mg elemental (1,551 mg) calcium carbonate",
+            "600 mg elemental and 1,551 mg of calcium carbonate disagree: 600 mg elemental is 1,500 mg",
+        ),
+        (
+            "600 mg elemental (1,449 mg) calcium carbonate",
+            "600 mg elemental and 1,449 mg of calcium carbonate disagree: 600 mg elemental is 1,500 mg",
+        ),
+        # 99 IU is 2.475 mcg, more than half a mcg from 3 (and 3 mcg is 120 IU, not 99); 2.9 mcg is within half a mcg
+        # of 2.5 but is no whole number, and more than 0.05 from it
+        ("99 IU (3 mcg) D3", "99 IU and 3 mcg of vitamin D3 disagree: 99 IU is 2.475 mcg"),
+        ("100 IU (2.9 mcg) D3", "100 IU and 2.9 mcg of vitamin D3 disagree: 100 IU is 2.5 mcg"),
+        # a hair past half a step: 99.84 IU is 2.496 mcg, 0.504 from 3; 10,501 IU is 501 IU from 10,000 (and
+        # 262.525 mcg, more than 5 mcg from 250)
+        ("99.84 IU (3 mcg) D3", "99.84 IU and 3 mcg of vitamin D3 disagree: 99.84 IU is 2.496 mcg"),
+        ("250 mcg (10,501 IU) D3", "250 mcg and 10,501 IU of vitamin D3 disagree: 250 mcg is 10,000 IU"),
+        ("250 mcg (9,499 IU) D3", "250 mcg and 9,499 IU of vitamin D3 disagree: 250 mcg is 10,000 IU"),
     ],
 )
 def test_dual_units_that_disagree_are_an_input_error_at_the_item(line: str, message: str) -> None:
@@ -308,6 +359,16 @@ def test_words_after_a_known_ingredient_are_an_input_error_at_the_item(line: str
     with pytest.raises(InputError) as raised:
         check_yaml(document, "stack.yaml")
     assert str(raised.value) == f"stack.yaml:6:9: {message}"
+
+
+def test_two_forms_after_an_amount_first_name_are_an_input_error_not_the_first_form() -> None:
+    # only a lone last "(as ...)" is the form: with two, neither is taken, and the row is not counted as carbonate
+    with pytest.raises(InputError) as raised:
+        check_text("600 mg calcium (as carbonate) (as citrate)")
+    assert str(raised.value).startswith(
+        "<text>:1:1: cannot place '(as carbonate) (as citrate)' after calcium in "
+        "'600 mg calcium (as carbonate) (as citrate)'; "
+    )
 
 
 def test_the_cli_reports_words_it_cannot_place_with_exit_2(cli: Cli) -> None:
