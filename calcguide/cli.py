@@ -163,7 +163,7 @@ def _options(flags: "CommonFlags") -> Options:
 
 
 # A batch this large, read by another program or written to a file, is worth the worker processes' start-up: on
-# two cores `--jobs 2` is about 1.4-1.6x faster there (benchmarks/run.py). A terminal keeps one process.
+# two cores `--jobs 2` is about 1.7x faster there (benchmarks/run.py). A terminal keeps one process.
 AUTO_JOBS_INPUTS = 300
 
 
