@@ -7,10 +7,11 @@ binder's dose are the prescriber's and the nephrologist's to change, and a binde
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import cache, lru_cache
+from functools import cache
 
 from . import data
 from .catalog import catalog, fold
+from .memo import remembered
 from .normalize import NutrientDose
 from .quantities import vitamin_d_iu
 from .regimen import Item, Profile
@@ -40,7 +41,7 @@ def has_ckd(profile: Profile) -> bool:
     return _names_ckd(tuple(profile.conditions))
 
 
-@lru_cache(maxsize=1024)  # per condition list as written: the same few lines recur across a batch
+@remembered(1024)  # per condition list as written: the same few lines recur across a batch
 def _names_ckd(conditions: tuple[str, ...]) -> bool:
     known = catalog()
     return any(

@@ -18,6 +18,7 @@ from typing import NamedTuple
 from . import data
 from .doses import Frequency, parse_frequency
 from .errors import InputError, Location
+from .memo import remembered
 from .names import fold
 
 
@@ -332,7 +333,7 @@ def _trimmed(run: list[str]) -> str:
     return " ".join(words)
 
 
-@lru_cache(maxsize=4096)  # the same lines recur across a batch of regimens
+@remembered(4096)  # the same lines recur across a batch of regimens
 def read(text: str) -> MedicationReading:
     """Read one medication-list line in full (see read_medication for the contract's part)."""
     tables = lookups()
@@ -373,7 +374,7 @@ _NEGATION = re.compile(
 )
 
 
-@lru_cache(maxsize=4096)
+@remembered(4096)
 def read_condition(text: str) -> ConditionLine:
     """The conditions a line names, whatever stage or qualifier follows ("CKD stage 3b", "h/o nephrolithiasis").
 

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import math
-from functools import lru_cache
 from typing import NamedTuple
 
 from .catalog import Catalog, Ingredient, Nutrient, Salt, catalog, fold
 from .doses import TWO_DOSES_HINT, DoseText, Frequency, placement_hint
 from .errors import InputError, Location, quote
 from .medications import MedicineItem, medicine_named
+from .memo import remembered
 from .quantities import lower_label, number
 from .regimen import DietAmount, Dose, Regimen
 
@@ -176,37 +176,37 @@ def _resolve_form(thing: Ingredient, form: str | None, known: Catalog) -> tuple[
 
 
 # Per-name lookups against the one catalogue, once per spelling: a batch meets the same few names over and over
-# (the cache holds names and forms, never a regimen's amounts).
+# (the cache holds names and forms, never a regimen's amounts, and no name longer than memo.LONGEST_REMEMBERED).
 _NAMES_CACHED = 4096
 
 
-@lru_cache(maxsize=_NAMES_CACHED)
+@remembered(_NAMES_CACHED)
 def _ingredient_named(name: str) -> Ingredient | Salt | None:
     return catalog().ingredient(name)
 
 
-@lru_cache(maxsize=_NAMES_CACHED)
+@remembered(_NAMES_CACHED)
 def _not_assessed(name: str) -> bool:
     return catalog().not_assessed_label(name) is not None
 
 
-@lru_cache(maxsize=_NAMES_CACHED)
+@remembered(_NAMES_CACHED)
 def _suggestion(name: str) -> str | None:
     """The "did you mean" for an unknown name: a typo search over every known name, the costliest lookup."""
     return catalog().suggest_ingredient(name)
 
 
-@lru_cache(maxsize=_NAMES_CACHED)
+@remembered(_NAMES_CACHED)
 def _is_elemental(form: str | None) -> bool:
     return form is not None and fold(form) == "elemental"
 
 
-@lru_cache(maxsize=_NAMES_CACHED)
+@remembered(_NAMES_CACHED)
 def _form_of(thing: Ingredient, form: str | None) -> tuple[Ingredient, str | None]:
     return _resolve_form(thing, form, catalog())
 
 
-@lru_cache(maxsize=_NAMES_CACHED)
+@remembered(_NAMES_CACHED)
 def _salt_of(thing: Salt, form: str | None) -> Salt:
     return _salt_form(thing, form, catalog())
 
