@@ -198,6 +198,7 @@ def main(argv: list[str] | None = None) -> int:
             table.skipped.append("calcguide.report.json.dumps_line")
         size = sum(len(line.encode()) + 1 for line in lines) / len(lines)
         end_to_end(table, paths, run)
+        pipeline = in_place(paths, run, loader)
         cache = dose_cache()
         profile = cprofile(paths, args.cprofile) if args.cprofile else ""
 
@@ -216,6 +217,9 @@ def main(argv: list[str] | None = None) -> int:
         f"calcguide's stages together: {sum(core) / n * 1e6:.0f} µs per file, {sum(core) / floor:.2f}x the floor's "
         f"parse ({floor / n * 1e6:.0f} µs); a JSON line averages {size:,.0f} bytes."
     )
+    if pipeline:
+        print()
+        print(pipeline)
     if cache:
         print(cache)
     for name in table.skipped:
@@ -282,6 +286,67 @@ def end_to_end(table: Table, paths: list[str], run: Callable[[Callable[[], Any]]
 
     seconds, _ = run(whole)
     table.add("end to end: batch.run_rendered + report.json.line", seconds, "total")
+
+
+def in_place(paths: list[str], run: Callable[[Callable[[], Any]], tuple[float, Any]], loader: Any) -> str:
+    """Each stage's cost where it runs: every file taken through the pipeline up to a stage, one file at a time.
+
+    The stage table above times each stage over all files on its own, with its inputs made beforehand; in a real
+    batch the stages take turns on each file, and each runs slower (caches hold the other stages' code and data).
+    Here the pipeline is cut after each stage and the difference between two cuts is that stage's cost in place.
+    """
+    try:
+        from calcguide.batch import DEFAULT_MAX_BYTES, Options, _read, judge, prepare
+        from calcguide.loading import decode, default_name
+        from calcguide.regimen import regimen_from_tree
+        from calcguide.report.json import dumps_line, report_object
+        from calcguide.yamltree import parse_documents
+    except ImportError as exc:
+        return f"skipped: the stages in place ({exc})"
+    options = Options()
+    judged = judge(options)
+
+    def through(stage: int) -> None:
+        for path in paths:
+            data = _read(path, DEFAULT_MAX_BYTES)
+            if stage == 0:
+                for _ in yaml.load_all(data, Loader=loader):
+                    pass
+                continue
+            for tree in parse_documents(decode(data)):
+                if stage == 1:
+                    continue
+                regimen = regimen_from_tree(tree, path, default_name(path))
+                if stage == 2:
+                    continue
+                report = judged(prepare(regimen, options))
+                if stage == 3:
+                    continue
+                data_out = report_object(report)
+                if stage == 4:
+                    continue
+                dumps_line(data_out)
+
+    names = [
+        "FLOOR: read + yaml.load_all, CSafeLoader",
+        "read + decode + located tree",
+        "+ the regimen from the tree",
+        "+ prepare and evaluate",
+        "+ the report as a dict",
+        "+ the JSON line",
+    ]
+    seconds = [run(lambda stage=stage: through(stage))[0] for stage in range(len(names))]
+    per_file = [s / len(paths) * 1e6 for s in seconds]
+    lines = [
+        "In place (each file through the pipeline up to the stage; the step is the stage's own cost there):",
+        "",
+        "| pipeline up to | per file | step | x floor |",
+        "| --- | --- | --- | --- |",
+    ]
+    for index, (name, micro) in enumerate(zip(names, per_file, strict=True)):
+        step = f"{micro - per_file[index - 1]:+.1f} µs" if index >= 2 else ""
+        lines.append(f"| {name} | {micro:.1f} µs | {step} | {micro / per_file[0]:.2f} |")
+    return "\n".join(lines)
 
 
 def dose_cache() -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import os
 from collections.abc import Iterator
 from pathlib import PurePath
 
@@ -38,7 +39,15 @@ def decode(data: bytes) -> str:
 
 
 def default_name(source: str) -> str:
-    return PurePath(source).stem if source not in ("", "-", "<stdin>") else "stdin"
+    """A regimen's name when it gives none: its file's name without the extension (``PurePath.stem``)."""
+    if source in ("", "-", "<stdin>"):
+        return "stdin"
+    # A batch names every file: the plain case is cut by hand (PurePath parses the whole path); the rest by it.
+    name = source.rpartition("/")[2] if os.sep == "/" else ""
+    if name and name not in (".", ".."):
+        dot = name.rfind(".")
+        return name[:dot] if 0 < dot < len(name) - 1 else name
+    return PurePath(source).stem
 
 
 def read_regimens(

@@ -28,11 +28,16 @@ def remembered(maxsize: int, longest: int = LONGEST_REMEMBERED) -> Callable[[F],
     def decorate(function: F) -> F:
         cached = lru_cache(maxsize=maxsize)(function)
 
+        # The check runs on every call of a hot lookup, so a plain string (most calls) is tested inline.
         @wraps(function)
         def lookup(*args: Any) -> Any:
-            if all(_short(arg, longest) for arg in args):
-                return cached(*args)
-            return function(*args)
+            for arg in args:
+                if arg.__class__ is str:
+                    if len(arg) > longest:
+                        return function(*args)
+                elif not _short(arg, longest):
+                    return function(*args)
+            return cached(*args)
 
         return cast(F, lookup)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from typing import NamedTuple
 
 from .catalog import Catalog, Ingredient, Nutrient, Salt, catalog, fold
@@ -23,7 +24,11 @@ def _in_mg(amount: float, unit: str) -> float:
 
 
 class NutrientDose(NamedTuple):
-    """One ingredient of one item, converted: ``per_intake`` is in the nutrient's unit, all servings counted."""
+    """One ingredient of one item, converted: ``per_intake`` is in the nutrient's unit, all servings counted.
+
+    ``per_day`` is ``per_intake`` times the frequency's intakes a day, worked out once: totals and rules read it
+    many times.
+    """
 
     item: str
     item_index: int
@@ -35,11 +40,8 @@ class NutrientDose(NamedTuple):
     frequency: Frequency
     counts_toward_ul: bool
     location: Location
+    per_day: float
     ul_per_intake: float | None = None  # toward the UL, in the UL's unit, where it differs from per_intake
-
-    @property
-    def per_day(self) -> float:
-        return self.per_intake * self.frequency.per_day
 
 
 class Unrecognized(NamedTuple):
@@ -180,9 +182,31 @@ def _resolve_form(thing: Ingredient, form: str | None, known: Catalog) -> tuple[
 _NAMES_CACHED = 4096
 
 
+class _Identified(NamedTuple):
+    """What a dose's name and "(as ...)" form are, worked out once per spelling (amounts play no part).
+
+    ``thing`` is the salt (made precise by its form) or the ingredient its form resolves to, None for a name
+    calcguide does not know; ``named`` is the ingredient or salt the name alone gives.
+    """
+
+    thing: Ingredient | Salt | None
+    named: Ingredient | Salt | None
+    nutrient: Nutrient | None
+    form_note: str | None  # a form calcguide does not know: counted as the named ingredient
+    elemental_form: bool  # "(as elemental)"
+
+
 @remembered(_NAMES_CACHED)
-def _ingredient_named(name: str) -> Ingredient | Salt | None:
-    return catalog().ingredient(name)
+def _identified(name: str, form: str | None) -> _Identified:
+    known = catalog()
+    named = known.ingredient(name)
+    if named is None:
+        return _Identified(None, None, None, None, False)
+    if isinstance(named, Salt):
+        salt = _salt_form(named, form, known)
+        return _Identified(salt, named, known.nutrients[salt.nutrient], None, _is_elemental(form))
+    resolved, note = _resolve_form(named, form, known)
+    return _Identified(resolved, named, known.nutrients[resolved.nutrient], note, False)
 
 
 @remembered(_NAMES_CACHED)
@@ -199,16 +223,6 @@ def _suggestion(name: str) -> str | None:
 @remembered(_NAMES_CACHED)
 def _is_elemental(form: str | None) -> bool:
     return form is not None and fold(form) == "elemental"
-
-
-@remembered(_NAMES_CACHED)
-def _form_of(thing: Ingredient, form: str | None) -> tuple[Ingredient, str | None]:
-    return _resolve_form(thing, form, catalog())
-
-
-@remembered(_NAMES_CACHED)
-def _salt_of(thing: Salt, form: str | None) -> Salt:
-    return _salt_form(thing, form, catalog())
 
 
 def _salt_form(thing: Salt, form: str | None, known: Catalog) -> Salt:
@@ -254,6 +268,21 @@ def _check_alternate(
     as_other = other * first / second  # the first amount in the second's unit
     if _rounds_to(as_other, other) or _rounds_to(text.amount * second / first, text.amount):
         return
+    if other_unit == text.unit:  # "600 mg (500 mg)": converting one to the other's unit would say nothing
+        both = f"{_fmt(text.amount)} {text.unit} and {_fmt(other)} {other_unit} of {thing.label} disagree"
+        if isinstance(thing, Salt) and _is_elemental(text.form):
+            mineral = known.nutrients[thing.nutrient].label.lower()
+            raise InputError(
+                f"{both}: '(as elemental)' makes both amounts elemental {mineral}",
+                f"mark only the elemental amount, e.g. '{_fmt(text.amount)} mg {thing.label.lower()} "
+                f"({_fmt(other)} mg elemental)', or give only one",
+                where,
+            )
+        raise InputError(
+            f"{both}: two amounts in the same unit",
+            "check the label, then correct the wrong amount or give only one",
+            where,
+        )
     raise InputError(
         f"{_fmt(text.amount)} {text.unit} and {_fmt(other)} {other_unit} of {thing.label} disagree:"
         f" {_fmt(text.amount)} {text.unit} is {_fmt(as_other)} {other_unit}",
@@ -273,6 +302,8 @@ def _check_placed(text: DoseText, known: Catalog, where: Location) -> None:
     following = " ".join(words[1:] if words[0].lower() in ("and", "with", "plus", "&", "-", "/", ",") else words)
     if words[0].lower() in ("as", "from"):
         hint = f"write the form in parentheses: '{name} ({rest})'"
+    elif rest.startswith("(") and (forms := _forms_hint(name, rest)):
+        hint = forms
     elif following and (known.ingredient(following) or known.ingredient_prefix(following)):
         hint = TWO_DOSES_HINT
     else:
@@ -284,13 +315,35 @@ def _check_placed(text: DoseText, known: Catalog, where: Location) -> None:
     raise InputError(f"cannot place '{rest}' after {name} in '{text.text}'", hint, where)
 
 
+_PARENTHESES = re.compile(r"\((?P<inner>[^()]*)\)\s*")
+_AS_WORD = re.compile(r"^as\s+", re.IGNORECASE)
+
+
+def _forms_hint(name: str, rest: str) -> str | None:
+    """For parentheses after a name that already took its form: "Calcium (as carbonate) (as citrate) 600 mg" gives
+    two forms, which belong in one pair; "Calcium (as carbonate) extra 600 mg" has words between form and amount."""
+    forms: list[str] = []
+    position = 0
+    while match := _PARENTHESES.match(rest, position):
+        forms.append(_AS_WORD.sub("", match["inner"].strip()))
+        position = match.end()
+    after = rest[position:].strip()
+    if not forms:
+        return None
+    if not after:
+        return f"give the forms in one pair of parentheses: '{name} (as {', '.join(forms)})'"
+    shown = rest[:position].strip()
+    return placement_hint(after.split()) or f"remove '{after}': the amount comes after '{name} {shown}'"
+
+
 def _nutrient_dose(
     dose: Dose, item_label: str, index: int, servings: float, frequency: Frequency, known: Catalog
 ) -> tuple[NutrientDose | NotAssessed | Unrecognized, list[str]]:
     text = dose.dose
-    thing = _ingredient_named(text.name)
+    identified = _identified(text.name, text.form)
+    thing = identified.thing
     notes: list[str] = []
-    if thing is None:
+    if thing is None or identified.nutrient is None:
         if _not_assessed(text.name):
             return NotAssessed(item_label, text.text, text.name, dose.location), [
                 f"{text.name}: no US reference value; not assessed"
@@ -298,14 +351,13 @@ def _nutrient_dose(
         _check_placed(text, known, dose.location)
         return Unrecognized(item_label, text.text, text.name, _suggestion(text.name), dose.location), []
     ul_amount: float | None = None
+    nutrient = identified.nutrient
     if isinstance(thing, Salt):
-        thing = _salt_of(thing, text.form)
-        nutrient = known.nutrients[thing.nutrient]
         if text.unit not in _MASS_IN_MG:
             raise InputError(
                 f"{text.unit} has no meaning for {thing.label}", "give the compound's weight in mg", dose.location
             )
-        elemental = text.unit == "mg elemental" or _is_elemental(text.form)
+        elemental = text.unit == "mg elemental" or identified.elemental_form
         amount = _in_mg(text.amount, text.unit) if elemental else _in_mg(text.amount, text.unit) * thing.fraction
         if nutrient.unit == "mcg":  # iodine, selenium, copper, chromium: the table's unit is mcg
             amount *= 1000
@@ -317,17 +369,14 @@ def _nutrient_dose(
         _check_alternate(text, thing, known, dose.location)
         ingredient_id, form = thing.id, "elemental"
     else:
-        resolved, note = _form_of(thing, text.form)
+        resolved, note, label_form = thing, identified.form_note, thing is not identified.named
         if note:
             notes.append(f"{text.text}: {note}")
-        nutrient = known.nutrients[resolved.nutrient]
-        amount, convention = _convert(
-            text.amount, text.unit, resolved, nutrient, known, dose.location, label_form=resolved is not thing
-        )
+        amount, convention = _convert(text.amount, text.unit, resolved, nutrient, known, dose.location, label_form)
         if convention:
             notes.append(f"{text.text}: {convention}")
-        _check_alternate(text, resolved, known, dose.location, label_form=resolved is not thing)
-        if resolved is thing and thing.compound:
+        _check_alternate(text, resolved, known, dose.location, label_form)
+        if not label_form and resolved.compound:
             notes.append(
                 f"{text.text}: counted as {_fmt(amount)} {nutrient.unit} of {lower_label(nutrient.label)}, the amount "
                 f"US labels state; if it is the weight of {text.name} itself, it supplies somewhat less"
@@ -337,6 +386,7 @@ def _nutrient_dose(
             notes.append(f"{text.text}: {ul_note}")
         ingredient_id, form = resolved.id, resolved.form
     counts = (nutrient.ul_basis != "preformed" or form == "preformed") and ul_amount != 0.0
+    per_intake = amount * servings
     return (
         NutrientDose(
             item_label,
@@ -345,10 +395,11 @@ def _nutrient_dose(
             ingredient_id,
             nutrient.id,
             form,
-            amount * servings,
+            per_intake,
             frequency,
             counts,
             dose.location,
+            per_intake * frequency.per_day,
             None if ul_amount is None else ul_amount * servings,
         ),
         notes,

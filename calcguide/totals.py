@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import NamedTuple
 
 from .catalog import catalog
@@ -80,6 +81,11 @@ def counted(basis: str, forms: tuple[str, ...], doses: list[NutrientDose], diet:
     return amount + (diet if basis in _WITH_DIET else 0.0)
 
 
+@cache
+def _nutrient_order() -> dict[str, int]:
+    return {key: position for position, key in enumerate(catalog().nutrients)}
+
+
 def compute_totals(normalized: Normalized, standard: Standard) -> dict[str, NutrientTotal]:
     """Totals for every nutrient the regimen or the diet supplies, in the reference tables' order."""
     by_nutrient: dict[str, list[NutrientDose]] = {}
@@ -88,26 +94,31 @@ def compute_totals(normalized: Normalized, standard: Standard) -> dict[str, Nutr
     diets = normalized.diet
     limits = standard.limits
     values = standard.values
+    nutrients = catalog().nutrients
+    supplied = by_nutrient.keys() | diets.keys() if diets else by_nutrient.keys()
     totals = {}
-    for nutrient in catalog().nutrients.values():
-        key = nutrient.id
+    for key in sorted(supplied, key=_nutrient_order().__getitem__):
+        nutrient = nutrients[key]
         doses = by_nutrient.get(key, [])
         diet = diets.get(key, 0.0)
         if not doses and not diet:
             continue
-        supplements = sum(dose.per_day for dose in doses)
-        toward_ul: float | None = None  # what every UL without forms counts from the doses: summed once
+        if len(doses) == 1:  # most nutrients come from one dose: no sums to set up
+            only = doses[0]
+            supplements = only.per_day
+            formless = _toward_ul(only)
+            sources: tuple[str, ...] = (only.item,)
+        else:
+            supplements = sum([dose.per_day for dose in doses])
+            formless = sum([_toward_ul(dose) for dose in doses])  # what every UL without forms counts
+            sources = tuple({dose.item_index: dose.item for dose in doses}.values())
         uses = []
         for limit in limits.get(key, ()):
             if limit.forms or limit.basis == "supplemental_folate":
                 amount = counted(limit.basis, limit.forms, doses, diet)
             else:
-                if toward_ul is None:
-                    toward_ul = sum(_toward_ul(dose) for dose in doses)
-                amount = toward_ul + (diet if limit.basis in _WITH_DIET else 0.0)
-            uses.append(
-                LimitUse(limit.authority, limit.ul, limit.basis, amount, limit.source_title, limit.source_url)
-            )
+                amount = formless + (diet if limit.basis in _WITH_DIET else 0.0)
+            uses.append(LimitUse(limit.authority, limit.ul, limit.basis, amount, limit.source_title, limit.source_url))
         if not uses:  # a Standard built without limits: the US UL from its values
             ul = values[key].ul
             uses.append(LimitUse("nasem", ul, nutrient.ul_basis, counted(nutrient.ul_basis, (), doses, diet), "", ""))
@@ -126,7 +137,7 @@ def compute_totals(normalized: Normalized, standard: Standard) -> dict[str, Nutr
             reference.target,
             reference.target_type,
             binding.ul,
-            tuple({dose.item_index: dose.item for dose in doses}.values()),
+            sources,
             binding.authority,
             tuple(uses),
             nutrient.ul_unit,

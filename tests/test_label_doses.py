@@ -583,3 +583,62 @@ def test_a_written_back_label_row_reads_as_the_same_dose(text: str, written: str
     # ``calcguide suggest --write`` and label imports write doses back: the alternate and folic acid stay
     assert dose_text(parse_dose(text)) == written
     assert parse_dose(written)[1:] == parse_dose(text)[1:]
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        # "(as elemental)" after the compound makes both amounts elemental: 1,500 mg and 600 mg of calcium
+        (
+            "Calcium carbonate 1,500 mg (as elemental) (600 mg)",
+            "1,500 mg and 600 mg of calcium carbonate disagree: '(as elemental)' makes both amounts elemental"
+            " calcium; mark only the elemental amount, e.g. '1,500 mg calcium carbonate (600 mg elemental)', or give"
+            " only one",
+        ),
+        # one unit, two amounts: converting one into the other's unit would only repeat it ("600 mg is 600 mg")
+        (
+            "600 mg (500 mg) calcium",
+            "600 mg and 500 mg of calcium disagree: two amounts in the same unit; check the label, then correct the"
+            " wrong amount or give only one",
+        ),
+    ],
+)
+def test_dual_amounts_in_one_unit_say_so(line: str, message: str) -> None:
+    with pytest.raises(InputError) as raised:
+        check_text(line)
+    assert str(raised.value) == f"<text>:1:1: {message}"
+
+
+def test_the_same_amount_twice_in_one_unit_is_one_amount() -> None:
+    assert total(check_text("600 mg (600 mg) calcium"), "calcium").total_per_day == 600.0
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        (
+            "Calcium (as carbonate) (as citrate) 600 mg",
+            "cannot place '(as carbonate) (as citrate)' after Calcium in 'Calcium (as carbonate) (as citrate) 600 mg';"
+            " give the forms in one pair of parentheses: 'Calcium (as carbonate, citrate)'",
+        ),
+        (
+            "600 mg calcium (as carbonate) (from oyster shell)",
+            "cannot place '(as carbonate) (from oyster shell)' after calcium in"
+            " '600 mg calcium (as carbonate) (from oyster shell)';"
+            " give the forms in one pair of parentheses: 'calcium (as carbonate, from oyster shell)'",
+        ),
+        (
+            "Calcium (as carbonate) extra 600 mg",
+            "cannot place '(as carbonate) extra' after Calcium in 'Calcium (as carbonate) extra 600 mg';"
+            " remove 'extra': the amount comes after 'Calcium (as carbonate)'",
+        ),
+    ],
+)
+def test_a_second_form_in_parentheses_gets_a_hint_that_reads(line: str, message: str) -> None:
+    with pytest.raises(InputError) as raised:
+        check_text(line)
+    assert str(raised.value) == f"<text>:1:1: {message}"
+
+
+def test_the_hinted_spelling_of_two_forms_is_read() -> None:
+    assert total(check_text("Calcium (as carbonate, citrate) 600 mg"), "calcium").total_per_day == 600.0

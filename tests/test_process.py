@@ -63,8 +63,7 @@ def test_ctrl_c_exits_130_with_one_line_and_leaves_no_output_file(tmp_path: Path
     _wait_until_blocked(process)
     process.send_signal(signal.SIGINT)
     _, stderr = process.communicate(timeout=30)
-    assert process.returncode == 130
-    assert stderr == b"calcguide: interrupted\n"
+    assert (process.returncode, stderr) == (130, b"calcguide: interrupted\n")
     assert list(tmp_path.iterdir()) == []
 
 
