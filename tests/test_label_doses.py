@@ -601,21 +601,7 @@ def test_a_written_back_label_row_reads_as_the_same_dose(text: str, written: str
             "600 mg and 500 mg of calcium disagree: two amounts in the same unit; check the label, then correct the"
             " wrong amount or give only one",
         ),
-    ],
-)
-def test_dual_amounts_in_one_unit_say_so(line: str, message: str) -> None:
-    with pytest.raises(InputError) as raised:
-        check_text(line)
-    assert str(raised.value) == f"<text>:1:1: {message}"
-
-
-def test_the_same_amount_twice_in_one_unit_is_one_amount() -> None:
-    assert total(check_text("600 mg (600 mg) calcium"), "calcium").total_per_day == 600.0
-
-
-@pytest.mark.parametrize(
-    ("line", "message"),
-    [
+        # a second form in parentheses: the forms go in one pair
         (
             "Calcium (as carbonate) (as citrate) 600 mg",
             "cannot place '(as carbonate) (as citrate)' after Calcium in 'Calcium (as carbonate) (as citrate) 600 mg';"
@@ -634,10 +620,14 @@ def test_the_same_amount_twice_in_one_unit_is_one_amount() -> None:
         ),
     ],
 )
-def test_a_second_form_in_parentheses_gets_a_hint_that_reads(line: str, message: str) -> None:
+def test_dual_amounts_in_one_unit_and_second_forms_get_messages_that_read(line: str, message: str) -> None:
     with pytest.raises(InputError) as raised:
         check_text(line)
     assert str(raised.value) == f"<text>:1:1: {message}"
+
+
+def test_the_same_amount_twice_in_one_unit_is_one_amount() -> None:
+    assert total(check_text("600 mg (600 mg) calcium"), "calcium").total_per_day == 600.0
 
 
 def test_the_hinted_spelling_of_two_forms_is_read() -> None:
