@@ -459,7 +459,8 @@ class _Quantities:
             )
 
 
-def _form(inner: str) -> str | None:
+def form_in(inner: str) -> str | None:
+    """The form that parentheses hold: "(as carbonate)" holds "carbonate"."""
     return _AS.sub("", inner.strip()) or None
 
 
@@ -537,7 +538,7 @@ def _after_unit(stripped: str, unit: str, rest: str) -> _Parts:
         if quantities.take(paren["inner"]):
             rest = paren["before"]
         elif form is None and "(" not in paren["before"] and ")" not in paren["before"]:
-            rest, form = paren["before"], _form(paren["inner"])
+            rest, form = paren["before"], form_in(paren["inner"])
         else:
             break
     name = rest.strip()
@@ -592,7 +593,7 @@ def _name_and_form(before: str) -> tuple[str, str | None]:
     """The name of a name-first row, and its "(as ...)" form, from the text before the amount."""
     name, form = before.rstrip(_NAME_SEPARATORS), None
     if (paren := _LAST_PAREN.match(name)) and "(" not in paren["before"] and ")" not in paren["before"]:
-        name, form = paren["before"], _form(paren["inner"])
+        name, form = paren["before"], form_in(paren["inner"])
     return name, form
 
 
@@ -615,7 +616,7 @@ def _after_amount(stripped: str, after: str, form: str | None) -> _Parts:
         if not quantities.take(paren["inner"]):
             if form is not None:
                 break
-            form = _form(paren["inner"])
+            form = form_in(paren["inner"])
         after = paren["after"].strip()
     if after:
         raise InputError(

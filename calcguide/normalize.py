@@ -7,7 +7,7 @@ import re
 from typing import NamedTuple
 
 from .catalog import Catalog, Ingredient, Nutrient, Salt, catalog, fold
-from .doses import TWO_DOSES_HINT, DoseText, Frequency, placement_hint
+from .doses import TWO_DOSES_HINT, DoseText, Frequency, form_in, placement_hint
 from .errors import InputError, Location, quote
 from .medications import MedicineItem, medicine_named
 from .memo import remembered
@@ -316,7 +316,6 @@ def _check_placed(text: DoseText, known: Catalog, where: Location) -> None:
 
 
 _PARENTHESES = re.compile(r"\((?P<inner>[^()]*)\)\s*")
-_AS_WORD = re.compile(r"^as\s+", re.IGNORECASE)
 
 
 def _forms_hint(name: str, rest: str) -> str | None:
@@ -325,7 +324,7 @@ def _forms_hint(name: str, rest: str) -> str | None:
     forms: list[str] = []
     position = 0
     while match := _PARENTHESES.match(rest, position):
-        forms.append(_AS_WORD.sub("", match["inner"].strip()))
+        forms.append(form_in(match["inner"]) or "")
         position = match.end()
     after = rest[position:].strip()
     if not forms:
