@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from .config import Config
@@ -33,12 +32,11 @@ class Options(NamedTuple):
     standard: str = "nasem"
 
 
-@dataclass(frozen=True)
-class TextInput:
-    """A one-line regimen given with ``--text``."""
+class TextInput(NamedTuple):
+    """A one-line regimen given with ``--text`` (a record that pickles as a tuple, to reach worker processes)."""
 
     text: str
-    index: int
+    number: int  # the --text option's place among them, from 1: the source "<text N>"
 
 
 Input = str | TextInput
@@ -150,7 +148,7 @@ def judge(options: Options) -> Callable[[Regimen], Report]:
 def regimens_for(item: Input, options: Options) -> Iterator[Regimen | InputError]:
     """The prepared regimens of one input, or the InputError of each that cannot be read (never raises)."""
     if isinstance(item, TextInput):
-        source = f"<text {item.index}>"
+        source = f"<text {item.number}>"
         try:
             yield prepare(regimen_from_line(item.text, source), options)
         except InputError as exc:

@@ -473,7 +473,7 @@ def _parse_dose(stripped: str) -> DoseText:
 
 
 def _read_dose(stripped: str) -> DoseText:
-    location = None  # errors are located by parse_dose, which knows where the text came from
+    location: Location | None = None  # errors are located by parse_dose, which knows where the text came from
     if not stripped:
         raise InputError("empty dose", "write an amount, a unit and an ingredient, e.g. '5000 IU D3'", location)
     match = _DOSE.match(stripped)

@@ -74,7 +74,7 @@ def counted(basis: str, forms: tuple[str, ...], doses: list[NutrientDose], diet:
     EFSA's folate UL (2023) counts L-methylfolate as well as folic acid: its weight is its DFE over the same 1.7.
     """
     chosen = [dose for dose in doses if not forms or dose.form in forms]
-    amount = sum(_toward_ul(dose) for dose in chosen)
+    amount: float = sum(_toward_ul(dose) for dose in chosen)  # typed: sum() of nothing is the int 0
     if basis == "supplemental_folate":
         per_mcg = catalog().mass_factors["methylfolate"].factor
         amount += sum(dose.per_day / per_mcg for dose in chosen if dose.form == "methylfolate")

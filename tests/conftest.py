@@ -158,3 +158,14 @@ def assert_golden(name: str, actual: str) -> None:
     assert path.exists(), f"{path} is missing: run with CALCGUIDE_UPDATE_GOLDEN=1 and review the file"
     expected = path.read_text(encoding="utf-8")
     assert actual == expected, f"{name} differs from its golden file (CALCGUIDE_UPDATE_GOLDEN=1 rewrites it)"
+
+
+def pytest_report_header() -> str:
+    """Which build of calcguide the tests run against: the compiled wheel or plain Python (see hatch_build.py)."""
+    import importlib.machinery
+
+    import calcguide.evaluate
+
+    loader = calcguide.evaluate.__spec__.loader if calcguide.evaluate.__spec__ else None
+    compiled = isinstance(loader, importlib.machinery.ExtensionFileLoader)
+    return f"calcguide: {'compiled (mypyc)' if compiled else 'plain Python'}, from {Path(calcguide.__file__).parent}"

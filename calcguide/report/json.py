@@ -9,6 +9,7 @@ import orjson
 
 from ..evaluate import DISCLAIMER, Report
 from ..interaction_catalog import describe
+from .marked_float import MarkedFloat
 
 if TYPE_CHECKING:  # only for annotations: a plain check need not import compare, suggest or schedule
     from ..comparison import Comparison
@@ -23,28 +24,25 @@ SCHEMA_VERSION = 1
 _DECIMALS = 4  # enough for any label amount; hides binary floating-point noise such as 124.99999999999999
 
 
-class _Exact(float):
-    """A float orjson would print otherwise than ``json.dumps`` (NaN, infinities, magnitudes below 1e-4): orjson
-    refuses the subclass, so the line is encoded by ``json.dumps``, which prints it as a plain float."""
-
-    __slots__ = ()
-
-
-def _num(value: float | None) -> float | None:
+# ``_num`` and ``_plain`` return ``object``, not ``float | None``: compiled code would turn a MarkedFloat it returns
+# as a float back into a plain float (see docs/architecture.md, "Compiled modules").
+def _num(value: float | None) -> object:
     if value is None:
         return None
     if value.__class__ is float and value.is_integer():  # most amounts and limits: rounding would not change them
         return value + 0.0  # + 0.0: -0.0 prints as 0.0
     rounded = round(value, _DECIMALS) + 0.0  # an int becomes a float, as every amount in the report is
     # Rounded to 4 places nothing is below 1e-4 but zero; inf - inf and nan - nan are nan, never 0.0.
-    return rounded if rounded - rounded == 0.0 else _Exact(rounded)
+    if rounded - rounded == 0.0:
+        return rounded
+    return MarkedFloat(rounded)  # returned on its own: in "a if c else b" it would be typed (and compiled) as float
 
 
-def _plain(value: float | None) -> float | None:
+def _plain(value: float | None) -> object:
     """A float the report carries as given (the age): marked where orjson would print it differently."""
     if value is None or value.__class__ is not float or value == 0.0 or (1e-4 <= abs(value) < float("inf")):
         return value
-    return _Exact(value)
+    return MarkedFloat(value)
 
 
 # How json.dumps writes floats around where formats change (orjson before 3.11.7 wrote 1e16, not 1e+16): an
