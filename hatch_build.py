@@ -29,7 +29,7 @@ from mypyc.build import mypycify
 paths, lib, temp = sys.argv[1:-2], sys.argv[-2], sys.argv[-1]
 setup(
     name="calcguide-compiled",
-    ext_modules=mypycify(paths, opt_level="3", multi_file=True, group_name="calcguide", target_dir="c"),
+    ext_modules=mypycify(paths, opt_level="3", multi_file=False, group_name="calcguide", target_dir="c"),
     script_args=["build_ext", "--build-lib", lib, "--build-temp", temp, "--parallel", "2"],
 )
 """

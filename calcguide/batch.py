@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import Any, NamedTuple
+from typing import Any, Final, NamedTuple
 
 from .config import Config
 from .errors import InputError
@@ -16,9 +16,9 @@ from .evaluate import Report, evaluate, failed
 from .loading import default_name, read_regimens
 from .regimen import LabelReader, Profile, Regimen, check_profile, regimen_from_line
 
-STDIN = "-"
-DEFAULT_MAX_BYTES = 5 * 1024 * 1024
-_SUFFIXES = (".yaml", ".yml")
+STDIN: Final = "-"
+DEFAULT_MAX_BYTES: Final = 5 * 1024 * 1024
+_SUFFIXES: Final = (".yaml", ".yml")
 
 
 class Options(NamedTuple):
@@ -90,7 +90,7 @@ def _read(path: str, max_bytes: int) -> bytes:
     return data
 
 
-MAX_LABEL_BYTES = 2 * 1024 * 1024
+MAX_LABEL_BYTES: Final = 2 * 1024 * 1024
 
 
 def label_reader(folder: str) -> LabelReader:
@@ -125,7 +125,7 @@ def prepare(regimen: Regimen, options: Options) -> Regimen:
     config = options.config
     profile = options.profile.over(regimen.profile.over(config.profile))
     check_profile(profile)
-    return regimen._replace(profile=profile)
+    return regimen if profile == regimen.profile else regimen._replace(profile=profile)
 
 
 def judge(options: Options) -> Callable[[Regimen], Report]:

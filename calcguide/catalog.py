@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from functools import cache, lru_cache
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from . import data
 from .names import fold, suggest
@@ -139,7 +139,7 @@ class Catalog(NamedTuple):
         return close_name(name, self.display_names)
 
 
-_TOKENS = re.compile(r"[a-z]+|[0-9]+")
+_TOKENS: Final = re.compile(r"[a-z]+|[0-9]+")
 
 
 def _tokens(name: str) -> list[str]:
@@ -181,7 +181,7 @@ def close_name(name: str, choices: Iterable[str]) -> str | None:
     return _close_name(name, _tokenized(choices) if isinstance(choices, tuple) else _tokenize(choices))
 
 
-_REMEMBERED_LENGTH = 80  # a longer name is matched each time: a hostile text must not fill the memory
+_REMEMBERED_LENGTH: Final = 80  # a longer name is matched each time: a hostile text must not fill the memory
 
 
 @lru_cache(maxsize=1024)  # a batch meets the same few unknown names in file after file

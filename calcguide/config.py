@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from .catalog import suggest
 from .errors import InputError, quote
@@ -12,8 +12,8 @@ from .rules import REGISTRY, Severity
 from .selection import rule_name
 from .yamltree import YMap, YNode, YScalar, YSeq, parse_documents
 
-CONFIG_NAME = "calcguide.yaml"
-_KEYS = ("profile", "select", "ignore", "rules")
+CONFIG_NAME: Final = "calcguide.yaml"
+_KEYS: Final = ("profile", "select", "ignore", "rules")
 
 
 class Config(NamedTuple):

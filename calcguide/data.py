@@ -10,11 +10,11 @@ from __future__ import annotations
 import json
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
-FOLDER = Path(__file__).with_name("data")  # plain files: importlib.resources alone costs ~10 ms to import
-SOURCES = ("advice", "dri_us", "efsa", "evidence", "ingredients", "interactions", "life_stages")
-COMPILED = "compiled.json"
+FOLDER: Final = Path(__file__).with_name("data")  # plain files: importlib.resources alone costs ~10 ms to import
+SOURCES: Final = ("advice", "dri_us", "efsa", "evidence", "ingredients", "interactions", "life_stages")
+COMPILED: Final = "compiled.json"
 
 
 @cache

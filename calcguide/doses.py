@@ -12,16 +12,17 @@ import math
 import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from .errors import InputError, Location, quote
 from .names import suggest
+from .records import record
 
-DAYS_PER_YEAR = 365.25
-DAYS_PER_MONTH = DAYS_PER_YEAR / 12
-MAX_AMOUNT = 1e9  # no label states more than this of anything in any unit: larger is a typo or an attack
+DAYS_PER_YEAR: Final = 365.25
+DAYS_PER_MONTH: Final = DAYS_PER_YEAR / 12
+MAX_AMOUNT: Final = 1e9  # no label states more than this of anything in any unit: larger is a typo or an attack
 
-UNITS = {
+UNITS: Final = {
     "iu": "IU",
     "i.u.": "IU",
     "mcg": "mcg",
@@ -43,30 +44,40 @@ UNITS = {
     "gram": "g",
     "grams": "g",
 }
-UNIT_NAMES = ("IU", "mcg", "µg", "ug", "mg", "g", "mcg RAE", "mcg DFE", "mg elemental")
+UNIT_NAMES: Final = ("IU", "mcg", "µg", "ug", "mg", "g", "mcg RAE", "mcg DFE", "mg elemental")
 
-_WORD_NUMBERS = {
+_WORD_NUMBERS: Final = {
     "once": 1, "one": 1, "twice": 2, "two": 2, "thrice": 3, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
 }  # fmt: skip
-_PERIOD_DAYS = {"day": 1.0, "week": 7.0, "month": DAYS_PER_MONTH, "year": DAYS_PER_YEAR}
-_ADVERB_PERIOD = {"daily": "day", "weekly": "week", "monthly": "month", "yearly": "year", "annually": "year"}
-_COUNT = r"(?P<count>\d+|" + "|".join(_WORD_NUMBERS) + r")"
-_EVERY_N = r"(?P<n>\d+(?:\.\d+)?|\.\d+|" + "|".join(_WORD_NUMBERS) + r")"  # "1.2.3" or "." is no number
-_TIMES = _COUNT + r"(?:\s*(?:x|times?))?"
-_PER = r"(?:(?P<adverb>daily|weekly|monthly|yearly|annually)|(?:a|per|each|every)\s+(?P<unit>day|week|month|year))"
-_FREQUENCY_FORMS = (
+_PERIOD_DAYS: Final = {"day": 1.0, "week": 7.0, "month": DAYS_PER_MONTH, "year": DAYS_PER_YEAR}
+_ADVERB_PERIOD: Final = {"daily": "day", "weekly": "week", "monthly": "month", "yearly": "year", "annually": "year"}
+_COUNT: Final = r"(?P<count>\d+|" + "|".join(_WORD_NUMBERS) + r")"
+_EVERY_N: Final = r"(?P<n>\d+(?:\.\d+)?|\.\d+|" + "|".join(_WORD_NUMBERS) + r")"  # "1.2.3" or "." is no number
+_TIMES: Final = _COUNT + r"(?:\s*(?:x|times?))?"
+_PER: Final = (
+    r"(?:(?P<adverb>daily|weekly|monthly|yearly|annually)|(?:a|per|each|every)\s+(?P<unit>day|week|month|year))"
+)
+_FREQUENCY_FORMS: Final = (
     re.compile(r"^(?:(?:once\s+)?(?P<adverb>daily|weekly|monthly|yearly|annually))$"),
     re.compile(r"^(?:once\s+)?(?:a|per|each|every)\s+(?P<unit>day|week|month|year)$"),
     re.compile(r"^" + _TIMES + r"\s+" + _PER + r"$"),
     re.compile(r"^every\s+other\s+(?P<other>day|week|month|year)$"),
     re.compile(r"^(?:once\s+)?every\s+" + _EVERY_N + r"\s+(?P<unit>day|week|month|year)s?$"),
 )
-_TIMES_EVERY = re.compile(r"^" + _TIMES + r"\s+every\s+(?P<n>\d+(?:\.\d+)?)\s+(?P<unit>day|week|month|year)s?$")
-_ABBREVIATIONS = {"qd": "daily", "od": "daily", "bid": "twice daily", "tid": "3 times daily", "qid": "4 times daily"}
+_TIMES_EVERY: Final = re.compile(r"^" + _TIMES + r"\s+every\s+(?P<n>\d+(?:\.\d+)?)\s+(?P<unit>day|week|month|year)s?$")
+_ABBREVIATIONS: Final = {
+    "qd": "daily",
+    "od": "daily",
+    "bid": "twice daily",
+    "tid": "3 times daily",
+    "qid": "4 times daily",
+}
 # The words a frequency phrase can end with (each form above ends with one, or is an abbreviation): a phrase that
 # ends otherwise is no frequency, and is turned away before any of the patterns is tried.
-_LAST_WORDS = frozenset([*_ADVERB_PERIOD, *_PERIOD_DAYS, *(f"{period}s" for period in _PERIOD_DAYS), *_ABBREVIATIONS])
+_LAST_WORDS: Final = frozenset(
+    [*_ADVERB_PERIOD, *_PERIOD_DAYS, *(f"{period}s" for period in _PERIOD_DAYS), *_ABBREVIATIONS]
+)
 
 
 class Frequency(NamedTuple):
@@ -81,7 +92,7 @@ class Frequency(NamedTuple):
         return self.intakes / self.period_days
 
 
-DAILY = Frequency("daily", 1, 1.0)
+DAILY: Final = Frequency("daily", 1, 1.0)
 
 
 def _count(word: str) -> int:
@@ -156,7 +167,7 @@ def require_frequency(text: str, location: Location | None) -> Frequency:
 
 
 # Words of the frequency phrases, most specific first: a misspelt word is matched to the first closest one.
-_FREQUENCY_VOCABULARY = (
+_FREQUENCY_VOCABULARY: Final = (
     "daily", "weekly", "monthly", "yearly", "annually", "twice", "thrice", "once", "times", "time", "every",
     "other", "each", "per", "days", "day", "weeks", "week", "months", "month", "years", "year",
     *(word for word in _WORD_NUMBERS if word not in ("once", "twice", "thrice")),
@@ -207,7 +218,7 @@ def frequency_near(words: Sequence[str]) -> tuple[str, bool] | None:
     return None
 
 
-TWO_DOSES_HINT = "this item seems to hold two doses; give each its own '- ' line"
+TWO_DOSES_HINT: Final = "this item seems to hold two doses; give each its own '- ' line"
 
 
 def placement_hint(words: Sequence[str]) -> str | None:
@@ -221,30 +232,32 @@ def placement_hint(words: Sequence[str]) -> str | None:
     return f"did you mean '{phrase}'?" if corrected else f"a frequency ends the dose: remove the words after '{phrase}'"
 
 
-_NUMBER = r"(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?"
-_UNIT_WORD = r"[^\W\d_][\w.]*(?:\s+(?:rae|dfe|elemental)\b)?"
-_DOSE = re.compile(
+_NUMBER: Final = r"(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?"
+_UNIT_WORD: Final = r"[^\W\d_][\w.]*(?:\s+(?:rae|dfe|elemental)\b)?"
+_DOSE: Final = re.compile(
     r"^\s*(?P<amount>" + _NUMBER + r")\s*(?P<unit>" + _UNIT_WORD + r")\s*(?P<rest>.*)$", re.IGNORECASE | re.DOTALL
 )
-_AMOUNT_IN_TEXT = re.compile(r"(?<!\S)(?P<amount>" + _NUMBER + r")\s*(?P<unit>" + _UNIT_WORD + r")", re.IGNORECASE)
-_DIGIT_OR_DOT = re.compile(r"[\d.]")  # how a number starts (_NUMBER)
-_WHOLE_NUMBER = re.compile(_NUMBER)
-_HAS_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
-_LEADING_NUMBER = re.compile(r"^\s*[-+]?(?:\d|\.\d)")
+_AMOUNT_IN_TEXT: Final = re.compile(
+    r"(?<!\S)(?P<amount>" + _NUMBER + r")\s*(?P<unit>" + _UNIT_WORD + r")", re.IGNORECASE
+)
+_WORD_OPENING_NUMBER: Final = re.compile(r"(?<!\S)[\d.]")  # how a number starts (_NUMBER), opening a word
+_WHOLE_NUMBER: Final = re.compile(_NUMBER)
+_HAS_LETTER_OR_DIGIT: Final = re.compile(r"[^\W_]")
+_LEADING_NUMBER: Final = re.compile(r"^\s*[-+]?(?:\d|\.\d)")
 # "(2,000 IU)", "(400 mcg folic acid)", "(as 400 mcg folic acid)": the same dose in other words, not a form
-_QUANTITY = re.compile(
+_QUANTITY: Final = re.compile(
     r"^(?:as\s+)?(?P<amount>" + _NUMBER + r")\s*(?P<unit>" + _UNIT_WORD + r")(?P<folic>\s+folic\s+acid)?$",
     re.IGNORECASE,
 )
-_FIRST_PAREN = re.compile(r"^\((?P<inner>[^()]*)\)\s*(?P<after>.*)$", re.DOTALL)
-_LAST_PAREN = re.compile(r"^(?P<before>.*?)\s*\((?P<inner>[^()]*)\)$", re.DOTALL)
-_AS = re.compile(r"^as\s+", re.IGNORECASE)
+_FIRST_PAREN: Final = re.compile(r"^\((?P<inner>[^()]*)\)\s*(?P<after>.*)$", re.DOTALL)
+_LAST_PAREN: Final = re.compile(r"^(?P<before>.*?)\s*\((?P<inner>[^()]*)\)$", re.DOTALL)
+_AS: Final = re.compile(r"^as\s+", re.IGNORECASE)
 # The % Daily Value column ("625%", "46% DV", "<1%") and the marks of a value not established ("**", "†")
-_PERCENT_DV = re.compile(r"(?:<\s*)?" + _NUMBER + r"\s*%(?:\s*(?:DV|daily\s+value))?", re.IGNORECASE)
-_MARKS = " *†‡"
-_NAME_SEPARATORS = " :,-\u2013\u2014"  # "Vitamin D3: 25 mcg", "Vitamin D3 - 25 mcg" (and en and em dashes)
-_MASS_IN_MCG = {"mcg": 1.0, "mg": 1000.0, "g": 1_000_000.0}
-FOLATE = "folate"  # the name of a bare "mcg DFE" row: DFE is a unit of folate only
+_PERCENT_DV: Final = re.compile(r"(?:<\s*)?" + _NUMBER + r"\s*%(?:\s*(?:DV|daily\s+value))?", re.IGNORECASE)
+_MARKS: Final = " *†‡"
+_NAME_SEPARATORS: Final = " :,-\u2013\u2014"  # "Vitamin D3: 25 mcg", "Vitamin D3 - 25 mcg" (and en and em dashes)
+_MASS_IN_MCG: Final = {"mcg": 1.0, "mg": 1000.0, "g": 1_000_000.0}
+FOLATE: Final = "folate"  # the name of a bare "mcg DFE" row: DFE is a unit of folate only
 
 
 class DoseText(NamedTuple):
@@ -287,7 +300,7 @@ def check_amount(value: float, what: str, location: Location | None) -> float:
 
 # The per-wording caches below remember texts up to this length only: a label's wordings are short, and a hostile
 # text (a 200,000-letter "unit") must not be kept, 4,096 times over, by a batch.
-_REMEMBERED_LENGTH = 200
+_REMEMBERED_LENGTH: Final = 200
 
 
 def _known_unit(text: str) -> str | None:
@@ -332,13 +345,8 @@ def parse_dose(text: str, location: Location | None = None) -> DoseText:
 def _first_number(text: str) -> int:
     """Where the first number that opens a word could stand in ``text`` (its length if none): no amount begins
     before it, and one cheap pattern finds it where the amount pattern would be tried at every character."""
-    start = 0
-    while found := _DIGIT_OR_DOT.search(text, start):
-        start = found.start()
-        if start == 0 or text[start - 1].isspace():  # as the amount pattern's (?<!\S) reads it
-            return start
-        start += 1
-    return len(text)
+    found = _WORD_OPENING_NUMBER.search(text)  # (?<!\S): as the amount pattern reads where a word opens
+    return len(text) if found is None else found.start()
 
 
 def _amounts_outside_parentheses(text: str) -> Iterator[re.Match[str]]:
@@ -464,7 +472,7 @@ def form_in(inner: str) -> str | None:
     return _AS.sub("", inner.strip()) or None
 
 
-_REMEMBERED_DOSE = 400  # a longer text is read each time: a batch of hostile files must not be kept in memory
+_REMEMBERED_DOSE: Final = 400  # a longer text is read each time: a batch of hostile files must not be kept in memory
 
 
 @lru_cache(maxsize=4096)  # the same dose strings recur across a catalogue; errors are not cached
@@ -476,7 +484,9 @@ def _read_dose(stripped: str) -> DoseText:
     location: Location | None = None  # errors are located by parse_dose, which knows where the text came from
     if not stripped:
         raise InputError("empty dose", "write an amount, a unit and an ingredient, e.g. '5000 IU D3'", location)
-    match = _DOSE.match(stripped)
+    # Only a text that opens with a digit or a point can be amount first (_DOSE); a label row opens with a name.
+    first = stripped[0]
+    match = _DOSE.match(stripped) if first.isdecimal() or first == "." else None  # \d is a decimal digit
     if match is not None:
         return _amount_first(stripped, match)
     row = _amount_in_row(stripped)  # "5-MTHF 1 mg" starts with a digit, yet its amount comes later
@@ -562,7 +572,9 @@ def _dose(stripped: str, amount: float, unit: str, parts: _Parts, name: str) -> 
         quantities = _Quantities(stripped)
         quantities.folic_acid_mcg = parts.folic_acid_mcg
         quantities.check(amount, unit)
-    return DoseText(stripped, amount, unit, name, parts.form, parts.frequency, parts.alternate, parts.folic_acid_mcg)
+    return record(
+        DoseText, stripped, amount, unit, name, parts.form, parts.frequency, parts.alternate, parts.folic_acid_mcg
+    )
 
 
 def _name_first(stripped: str, row: re.Match[str]) -> DoseText:

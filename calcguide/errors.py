@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
-QUOTE_LIMIT = 60  # characters of a quoted value shown in a message; longer ones end in "…"
+QUOTE_LIMIT: Final = 60  # characters of a quoted value shown in a message; longer ones end in "…"
 
 # Everything a terminal or str.splitlines() could take as a line break or a cursor move: C0, DEL, C1, and the
 # Unicode line and paragraph separators. A translate table: no regular expression to compile at start-up.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from .catalog import catalog
 from .errors import InputError, Location
@@ -12,6 +12,7 @@ from .interaction_catalog import describe
 from .medications import MedicineItem, read_condition
 from .medications import read as read_medication_line
 from .normalize import NotAssessed, normalize
+from .records import record
 from .reference import Standard, standard_for
 from .regimen import Profile, Regimen
 from .rules import REGISTRY, Context, Finding, Rule, Severity
@@ -19,7 +20,9 @@ from .rules.base import CAPPED, FULL
 from .selection import chosen_rules, regimen_ignores
 from .totals import NutrientTotal, compute_totals
 
-DISCLAIMER = "calcguide reports what its rules found; it is not medical advice. Ask a clinician before changing doses."
+DISCLAIMER: Final = (
+    "calcguide reports what its rules found; it is not medical advice. Ask a clinician before changing doses."
+)
 
 
 class Unmatched(NamedTuple):
@@ -58,7 +61,7 @@ def failed(source: str, name: str, error: InputError) -> Report:
     return Report(source, name, Profile(), None, error=error, summary=_count(()), location=error.location)
 
 
-_WORST_FIRST = tuple(severity.value for severity in reversed(Severity))
+_WORST_FIRST: Final = tuple(severity.value for severity in reversed(Severity))
 
 
 def _count(findings: Iterable[Finding]) -> dict[str, int]:
@@ -68,9 +71,9 @@ def _count(findings: Iterable[Finding]) -> dict[str, int]:
     return counts
 
 
-NOT_IN_CATALOGUE = "not in calcguide's catalogue"
-NEGATED = "reads as a negation or a relative's history: not applied (list only the person's own conditions)"
-SUPPLEMENT = "a supplement, not a medication: list it under items with its dose to have it counted and checked"
+NOT_IN_CATALOGUE: Final = "not in calcguide's catalogue"
+NEGATED: Final = "reads as a negation or a relative's history: not applied (list only the person's own conditions)"
+SUPPLEMENT: Final = "a supplement, not a medication: list it under items with its dose to have it counted and checked"
 
 
 def _medication_unmatched(text: str) -> list[Unmatched]:
@@ -122,7 +125,7 @@ def _profile_notes(profile: Profile) -> list[str]:
     return notes
 
 
-@lru_cache(maxsize=256)  # a batch meets the same few life stages over and over
+@lru_cache(maxsize=4096)  # one entry per age, sex and state a batch meets (a survey: a few hundred)
 def _reaches(
     age_years: float | None, sex: str | None, pregnant: bool, lactating: bool, rules: int
 ) -> tuple[tuple[Rule, str | None], ...]:
@@ -177,7 +180,8 @@ def evaluate(
             if reach == CAPPED and rule.applies_to is not None:
                 severity, message = rule.applies_to.bound(profile, severity, message)
             findings.append(
-                Finding(
+                record(
+                    Finding,
                     rule.name,
                     rule.code,
                     severity,

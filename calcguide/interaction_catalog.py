@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import cache
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from . import data
 from .catalog import Ingredient, Salt, catalog, fold
@@ -19,7 +19,7 @@ from .medications import DrugMatch
 from .normalize import NutrientDose
 from .regimen import Regimen
 
-KINDS = (
+KINDS: Final = (
     "spacing",
     "absorption",
     "depletion",
@@ -30,8 +30,8 @@ KINDS = (
     "efficacy",
     "lab_interference",
 )
-BASES = ("label", "fact sheet", "guideline", "trial")
-UNSTATED = "unstated"  # a form filter value: the nutrient named with no compound ("500 mg calcium")
+BASES: Final = ("label", "fact sheet", "guideline", "trial")
+UNSTATED: Final = "unstated"  # a form filter value: the nutrient named with no compound ("500 mg calcium")
 
 
 class Threshold(NamedTuple):
@@ -179,7 +179,7 @@ def timing(drug: str, minerals: list[str], hours: Hours | None) -> str:
 
 # --- amounts -------------------------------------------------------------------------------------------------
 
-_MASS = {"mcg": 1.0, "mg": 1000.0, "g": 1_000_000.0}
+_MASS: Final = {"mcg": 1.0, "mg": 1000.0, "g": 1_000_000.0}
 
 
 @cache

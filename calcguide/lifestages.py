@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from .evaluate import Report, evaluate
 from .reference import LifeStage, life_stages
@@ -34,4 +34,4 @@ def every_life_stage(regimen: Regimen, judge: Callable[[Regimen], Report] = eval
     ]
 
 
-_GROUP_ORDER = ("infants", "children", "males", "females", "pregnancy", "lactation")
+_GROUP_ORDER: Final = ("infants", "children", "males", "females", "pregnancy", "lactation")

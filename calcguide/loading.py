@@ -6,11 +6,12 @@ import codecs
 import os
 from collections.abc import Iterator
 from pathlib import PurePath
+from typing import Final
 
 from .errors import InputError, Location
 from .regimen import LabelReader, Regimen, parse_regimens
 
-_BOMS = (
+_BOMS: Final = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF8, "utf-8-sig"),

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache, lru_cache
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from . import data
 from .doses import Frequency, parse_frequency
@@ -175,14 +175,14 @@ def _set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-_SPLIT = re.compile(r"[\s/+,;:()\[\]{}&*#|\\\"]+|(?<!\d)-|-(?!\d)|(?<=\d)-(?=[^\W\d_])")
-_NUMERIC = re.compile(r"^(?:\d+(?:[.,]\d+)*|\.\d+)(?:[-.]\d+)*[a-z%/]*$")
-_UNITS = _set(
+_SPLIT: Final = re.compile(r"[\s/+,;:()\[\]{}&*#|\\\"]+|(?<!\d)-|-(?!\d)|(?<=\d)-(?=[^\W\d_])")
+_NUMERIC: Final = re.compile(r"^(?:\d+(?:[.,]\d+)*|\.\d+)(?:[-.]\d+)*[a-z%/]*$")
+_UNITS: Final = _set(
     "mg mcg ug µg g gm gram grams milligram milligrams microgram micrograms iu unit units u ml l meq mmol % "
     "mg/ml mcg/ml mg/5ml tab tabs tablet tablets cap caps capsule capsules softgel softgels pill pills dose doses "
     "puff puffs drop drops spray sprays patch patches packet packets sachet sachets vial vials pen ampule"
 )
-_FILLER = _set(
+_FILLER: Final = _set(
     # formulation, salts and release forms
     "er xr sr xl la cr ir dr ec odt sa cd hd pd ds forte hcl hydrochloride hyclate monohydrate hydrate "
     "hemihydrate anhydrous sodium potassium calcium magnesium succinate tartrate besylate maleate mesylate citrate "
@@ -197,14 +197,14 @@ _FILLER = _set(
     "day days week weeks month months daily once start started stop stopped continue continued "
     "current currently home med meds medication medications rx otc dispense refill refills sig qty"
 )
-_TOPICAL = _set(
+_TOPICAL: Final = _set(
     "topical top cream ointment oint gel lotion foam shampoo ophthalmic eye ophth otic ear nasal intranasal "
     "inhaled inhaler inhalation nebulized neb vaginal rectal suppository enema mouthwash rinse"
 )
-_PARENTERAL = _set("iv im sc sq subq subcut intravenous intramuscular subcutaneous injection inj infusion")
-_ORAL = _set("po oral orally")
+_PARENTERAL: Final = _set("iv im sc sq subq subcut intravenous intramuscular subcutaneous injection inj infusion")
+_ORAL: Final = _set("po oral orally")
 
-_WORD_COUNTS = {"once": 1, "twice": 2, "two": 2, "three": 3, "thrice": 3, "four": 4}
+_WORD_COUNTS: Final = {"once": 1, "twice": 2, "two": 2, "three": 3, "thrice": 3, "four": 4}
 
 
 def _hours(match: re.Match[str]) -> str:
@@ -223,7 +223,7 @@ def _times(match: re.Match[str]) -> str:
     return f"{n} times a {period}"
 
 
-_SCHEDULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = tuple(
+_SCHEDULES: Final[tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...]] = tuple(
     (re.compile(pattern, re.IGNORECASE), phrase)
     for pattern, phrase in (
         (r"\b(?:every\s+other\s+day|qod|q\.o\.d\.?|alternate\s+days|on\s+alternate\s+days)(?!\w)", "every other day"),
@@ -249,12 +249,12 @@ _SCHEDULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], 
         ),
     )
 )
-_DURATION = re.compile(
+_DURATION: Final = re.compile(
     r"(?:\bx\s*|\bfor\s+)(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|ten|fourteen)\s*"
     r"(?:d|days?|wks?|weeks?|mos?|months?|doses?)\b|\buntil\b.*$",
     re.IGNORECASE,
 )
-_AS_NEEDED = re.compile(r"\b(?:p\.?r\.?n\.?|as\s+needed|when\s+needed|if\s+needed)(?!\w)", re.IGNORECASE)
+_AS_NEEDED: Final = re.compile(r"\b(?:p\.?r\.?n\.?|as\s+needed|when\s+needed|if\s+needed)(?!\w)", re.IGNORECASE)
 
 
 # A word's folded key, once per spelling: lines are made of the same few words (and "a " * 100_000 is one word).
@@ -367,7 +367,7 @@ def read_medication(text: str) -> MedicationLine:
     return read(text).line
 
 
-_NEGATION = re.compile(
+_NEGATION: Final = re.compile(
     r"^\s*(?:no|not|denies|denied|without|negative\s+for|r/o|rule\s+out|ruled\s+out|resolved|"
     r"no\s+history\s+of|no\s+hx\s+of)\b|\b(?:family\s+history|fhx|fh\s+of|mother|father|sibling|brother|sister)\b",
     re.IGNORECASE,

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import lru_cache, wraps
-from typing import Any, TypeVar, cast
+from typing import Any, Final, TypeVar, cast
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 #: A text longer than this is looked up each time: a batch of hostile files must not be kept in memory.
-LONGEST_REMEMBERED = 200
+LONGEST_REMEMBERED: Final = 200
 
 
 def _short(value: object, longest: int) -> bool:

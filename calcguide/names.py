@@ -6,11 +6,12 @@ import difflib
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import Final
 
-_NOT_ALNUM = re.compile(r"[^0-9a-z]+")
+_NOT_ALNUM: Final = re.compile(r"[^0-9a-z]+")
 
 
-_REMEMBERED_LENGTH = 80  # longer names are folded each time: a hostile text must not fill the memory
+_REMEMBERED_LENGTH: Final = 80  # longer names are folded each time: a hostile text must not fill the memory
 
 
 def fold(name: str) -> str:

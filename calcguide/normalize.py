@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from .catalog import Catalog, Ingredient, Nutrient, Salt, catalog, fold
 from .doses import TWO_DOSES_HINT, DoseText, Frequency, form_in, placement_hint
@@ -12,10 +12,11 @@ from .errors import InputError, Location, quote
 from .medications import MedicineItem, medicine_named
 from .memo import remembered
 from .quantities import lower_label, number
+from .records import record
 from .regimen import DietAmount, Dose, Regimen
 
-_MASS_IN_MG = {"mcg": 0.001, "mg": 1.0, "mg elemental": 1.0, "g": 1000.0}
-_MASS_IN_MCG = {"mcg": 1.0, "mg": 1000.0, "mg elemental": 1000.0, "g": 1_000_000.0}
+_MASS_IN_MG: Final = {"mcg": 0.001, "mg": 1.0, "mg elemental": 1.0, "g": 1000.0}
+_MASS_IN_MCG: Final = {"mcg": 1.0, "mg": 1000.0, "mg elemental": 1000.0, "g": 1_000_000.0}
 
 
 def _in_mg(amount: float, unit: str) -> float:
@@ -75,7 +76,7 @@ def _fmt(value: float) -> str:
 
 
 # Folate forms whose weight is folic acid's toward the UL ("folate" with no form is read as folic acid).
-_FOLIC_ACID_FORMS = ("folic_acid", "folate")
+_FOLIC_ACID_FORMS: Final = ("folic_acid", "folate")
 
 
 def _convert(
@@ -179,7 +180,7 @@ def _resolve_form(thing: Ingredient, form: str | None, known: Catalog) -> tuple[
 
 # Per-name lookups against the one catalogue, once per spelling: a batch meets the same few names over and over
 # (the cache holds names and forms, never a regimen's amounts, and no name longer than memo.LONGEST_REMEMBERED).
-_NAMES_CACHED = 4096
+_NAMES_CACHED: Final = 4096
 
 
 class _Identified(NamedTuple):
@@ -315,7 +316,7 @@ def _check_placed(text: DoseText, known: Catalog, where: Location) -> None:
     raise InputError(f"cannot place '{rest}' after {name} in '{text.text}'", hint, where)
 
 
-_PARENTHESES = re.compile(r"\((?P<inner>[^()]*)\)\s*")
+_PARENTHESES: Final = re.compile(r"\((?P<inner>[^()]*)\)\s*")
 
 
 def _forms_hint(name: str, rest: str) -> str | None:
@@ -387,7 +388,8 @@ def _nutrient_dose(
     counts = (nutrient.ul_basis != "preformed" or form == "preformed") and ul_amount != 0.0
     per_intake = amount * servings
     return (
-        NutrientDose(
+        record(
+            NutrientDose,
             item_label,
             index,
             text.text,

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import cache, lru_cache
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from . import data
 from .regimen import Profile
 
-ADULT_BANDS = ("19-30y", "31-50y")
+ADULT_BANDS: Final = ("19-30y", "31-50y")
 
 
 class ReferenceValue(NamedTuple):
@@ -31,9 +31,9 @@ class Limit(NamedTuple):
     forms: tuple[str, ...] = ()  # only doses of these forms count (EFSA: nicotinic acid and nicotinamide apart)
 
 
-AUTHORITIES = {"nasem": "US National Academies (NASEM)", "efsa": "European Food Safety Authority (EFSA)"}
-STANDARDS = ("nasem", "efsa", "both")
-_DATA_FILE = {"nasem": "dri_us", "efsa": "efsa"}
+AUTHORITIES: Final = {"nasem": "US National Academies (NASEM)", "efsa": "European Food Safety Authority (EFSA)"}
+STANDARDS: Final = ("nasem", "efsa", "both")
+_DATA_FILE: Final = {"nasem": "dri_us", "efsa": "efsa"}
 
 
 class LifeStage(NamedTuple):

@@ -6,7 +6,7 @@ import itertools
 import math
 import re
 from collections.abc import Callable, Iterator, Mapping
-from typing import Any, NamedTuple
+from typing import Any, Final, NamedTuple
 
 from .catalog import catalog, suggest
 from .doses import (
@@ -21,6 +21,7 @@ from .doses import (
     split_doses,
 )
 from .errors import InputError, Location
+from .records import record
 from .regimen_format import (
     AGE_PHRASE,
     AGE_UNITS,
@@ -91,6 +92,8 @@ class Profile(NamedTuple):
 
     def over(self, base: Profile) -> Profile:
         """This profile with ``base`` filling what it leaves unset (a config's default profile, say)."""
+        if self == _UNSET:  # nothing set (no profile flags, the usual case): every field is the base's
+            return base
         return Profile(
             self.age_years if self.age_years is not None else base.age_years,
             self.sex or base.sex,
@@ -101,6 +104,9 @@ class Profile(NamedTuple):
             self.diet or base.diet,
             self.smoker or base.smoker,
         )
+
+
+_UNSET: Final = Profile()
 
 
 class Ignored(NamedTuple):
@@ -135,7 +141,7 @@ class _ShapeWords(NamedTuple):
     examples: dict[str, str]
 
 
-_SHAPE_WORDS: dict[int, _ShapeWords] = {}
+_SHAPE_WORDS: Final[dict[int, _ShapeWords]] = {}
 
 
 def _shape_words(shape: Shape) -> _ShapeWords:
@@ -213,7 +219,7 @@ def _names(node: YNode, what: str) -> tuple[str, ...]:
     raise InputError(f"{what} must be a list of names, not a mapping", f"write '{what}: [name, name]'", node.loc)
 
 
-_AGE = re.compile(AGE_PHRASE)
+_AGE: Final = re.compile(AGE_PHRASE)
 
 
 def _age(node: YNode) -> float:
@@ -266,8 +272,8 @@ def _diet(node: YNode) -> tuple[DietAmount, ...]:
     return tuple(amounts)
 
 
-_DIET_AMOUNT = re.compile(r"^\s*(?P<amount>\S+)\s+(?P<unit>.+?)\s*$")
-_NUMBER_TEXT = re.compile(r"\s*[\d.,]+\s*")
+_DIET_AMOUNT: Final = re.compile(r"^\s*(?P<amount>\S+)\s+(?P<unit>.+?)\s*$")
+_NUMBER_TEXT: Final = re.compile(r"\s*[\d.,]+\s*")
 
 
 def _is_number_text(text: str) -> bool:
@@ -334,7 +340,7 @@ def _single(dose: DoseText, loc: Location, servings: float = 1.0, frequency: Fre
     return Item(dose.text, (Dose(dose, loc),), servings, frequency or dose.frequency or DAILY, loc)
 
 
-_SERVINGS = re.compile(SERVINGS_PHRASE)
+_SERVINGS: Final = re.compile(SERVINGS_PHRASE)
 
 
 def _servings_and_unit(entries: dict[str, YNode]) -> tuple[float, str | None]:
@@ -448,7 +454,7 @@ def _ingredient(node: YNode, listed: YSeq | None, doses: list[Dose]) -> None:
             raise InputError(
                 f"ingredient '{dose.text}' has its own frequency", "give the frequency once, on the product", loc
             )
-        doses.append(Dose(dose, loc))
+        doses.append(record(Dose, dose, loc))
 
 
 class _Parse:

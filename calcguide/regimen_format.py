@@ -14,13 +14,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from enum import StrEnum
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from .doses import DAYS_PER_YEAR, UNIT_NAMES
 
-MAX_ITEMS = 1000  # far beyond any real regimen; a bound on the work one document can ask for
-MAX_AGE_YEARS = 130
-PREGNANCY_MIN_AGE = 9  # pregnant or lactating younger than this is taken for a mistake in the age
+MAX_ITEMS: Final = 1000  # far beyond any real regimen; a bound on the work one document can ask for
+MAX_AGE_YEARS: Final = 130
+PREGNANCY_MIN_AGE: Final = 9  # pregnant or lactating younger than this is taken for a mistake in the age
 
 
 class Kind(StrEnum):
@@ -78,56 +78,65 @@ def word(text: str) -> str:
 
 # --- vocabularies ---------------------------------------------------------------------------------------------------
 
-SEXES = ("female", "male")
-SEX_WORDS: Mapping[str, str] = {
+SEXES: Final = ("female", "male")
+SEX_WORDS: Final[Mapping[str, str]] = {
     **dict.fromkeys(("female", "f", "woman"), "female"),
     **dict.fromkeys(("male", "m", "man"), "male"),
 }
 """Every word ``sex:`` accepts (compared with ``word``) and what it means."""
 
-FLAG_WORDS: Mapping[str, bool] = {"true": True, "yes": True, "on": True, "false": False, "no": False, "off": False}
+FLAG_WORDS: Final[Mapping[str, bool]] = {
+    "true": True,
+    "yes": True,
+    "on": True,
+    "false": False,
+    "no": False,
+    "off": False,
+}
 """Words a true/false key accepts besides YAML's own true and false, compared with ``word``.
 
 calcguide reads YAML 1.2, as editors do, where ``yes`` is text; YAML 1.1 (and older tools) read it as true. The
 flags accept both readings, so ``pregnant: yes`` means true in the CLI and in every editor.
 """
 
-AGE_UNITS: Mapping[str, float] = {
+AGE_UNITS: Final[Mapping[str, float]] = {
     **dict.fromkeys(("years", "year", "yrs", "yr", "y"), 1.0),
     **dict.fromkeys(("months", "month", "mo", "m"), 1 / 12),
     **dict.fromkeys(("weeks", "week", "w"), 7 / DAYS_PER_YEAR),
 }
 """The units an age phrase may name, in years each."""
 
-AGE_PHRASE = (
+AGE_PHRASE: Final = (
     r"^\s*(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>"
     + "|".join(sorted(AGE_UNITS, key=lambda unit: (-len(unit), unit)))
     + r")?\s*(?:old)?\s*$"
 )
 """An age written as text ('6 months', '45 years old'), matched against the lower-cased text."""
 
-SERVINGS_PHRASE = r"^\s*(?P<n>[\d.,]+)\s+(?P<unit>[^\W\d_][^\d]*?)\s*$"
+SERVINGS_PHRASE: Final = r"^\s*(?P<n>[\d.,]+)\s+(?P<unit>[^\W\d_][^\d]*?)\s*$"
 """``servings: 2 softgels``: the number, then the label's count word (kept for display)."""
 
-SEVERITIES = ("info", "warning", "error")  # as calcguide.rules.Severity spells them; a test keeps them equal
+SEVERITIES: Final = ("info", "warning", "error")  # as calcguide.rules.Severity spells them; a test keeps them equal
 
 # --- keys -----------------------------------------------------------------------------------------------------------
 
-_FREQUENCY = Key(
+_FREQUENCY: Final = Key(
     "frequency",
     Kind.FREQUENCY,
     "How often (default daily): daily, twice daily, N times daily, every other day, every N days, weekly, "
     "N times weekly, every N weeks, monthly, every N months, yearly; also once a week, 3x daily, bid, tid.",
     "'frequency: twice daily'",
 )
-_SERVINGS = Key(
+_SERVINGS: Final = Key(
     "servings",
     Kind.SERVINGS,
     "Servings per intake (default 1), optionally with the label's count word: 2, '2 softgels', '1 tsp'.",
     "'servings: 2' or 'servings: 2 softgels'",
 )
-_NAME = Key("name", Kind.TEXT, "The item's name in reports (default: the dose as written).", "'name: MenaQ7 capsule'")
-ITEM_FLAG_KEYS = (
+_NAME: Final = Key(
+    "name", Kind.TEXT, "The item's name in reports (default: the dose as written).", "'name: MenaQ7 capsule'"
+)
+ITEM_FLAG_KEYS: Final = (
     Key(
         "prescribed",
         Kind.FLAG,
@@ -138,14 +147,16 @@ ITEM_FLAG_KEYS = (
     Key("new", Kind.FLAG, "Just started (a new vitamin K source for someone on an anticoagulant).", "'new: true'"),
     Key("purpose", Kind.TEXT, "Why it is taken, e.g. 'phosphate binder'.", "'purpose: phosphate binder'"),
 )
-_INGREDIENT = Key("ingredient", Kind.TEXT, "The ingredient's name, e.g. MK-7 or calcium citrate.", "'ingredient: MK-7'")
-_AMOUNT = Key(
+_INGREDIENT: Final = Key(
+    "ingredient", Kind.TEXT, "The ingredient's name, e.g. MK-7 or calcium citrate.", "'ingredient: MK-7'"
+)
+_AMOUNT: Final = Key(
     "amount", Kind.AMOUNT, "The amount with its unit ('100 mcg'), or a number with 'unit'.", "'amount: 100 mcg'"
 )
-_UNIT = Key("unit", Kind.UNIT, "The amount's unit: " + ", ".join(UNIT_NAMES) + ".", "'unit: mcg'")
-_FORM = Key("form", Kind.TEXT, "The form, as '(as ...)' would say it, e.g. carbonate.", "'form: carbonate'")
+_UNIT: Final = Key("unit", Kind.UNIT, "The amount's unit: " + ", ".join(UNIT_NAMES) + ".", "'unit: mcg'")
+_FORM: Final = Key("form", Kind.TEXT, "The form, as '(as ...)' would say it, e.g. carbonate.", "'form: carbonate'")
 
-REGIMEN = Shape(
+REGIMEN: Final = Shape(
     "a regimen",
     "Regimen",
     (
@@ -168,7 +179,7 @@ REGIMEN = Shape(
     required=("items",),
 )
 
-PROFILE = Shape(
+PROFILE: Final = Shape(
     "profile",
     "Profile",
     (
@@ -204,7 +215,7 @@ PROFILE = Shape(
     ),
 )
 
-DOSE_ITEM = Shape(
+DOSE_ITEM: Final = Shape(
     "an item",
     "Dose item",
     (
@@ -217,14 +228,14 @@ DOSE_ITEM = Shape(
     required=("dose",),
 )
 
-LONG_ITEM = Shape(
+LONG_ITEM: Final = Shape(
     "an item",
     "Long-form item",
     (_INGREDIENT, _AMOUNT, _UNIT, _FORM, _FREQUENCY, _SERVINGS, _NAME, *ITEM_FLAG_KEYS),
     required=("ingredient", "amount"),
 )
 
-PRODUCT = Shape(
+PRODUCT: Final = Shape(
     "a product",
     "Product",
     (
@@ -248,7 +259,7 @@ PRODUCT = Shape(
     required=("product",),
 )
 
-DSLD_PRODUCT = Shape(
+DSLD_PRODUCT: Final = Shape(
     "a DSLD product",
     "DSLD label",
     (
@@ -259,14 +270,14 @@ DSLD_PRODUCT = Shape(
     required=("dsld",),
 )
 
-INGREDIENT = Shape(
+INGREDIENT: Final = Shape(
     "a product ingredient",
     "Product ingredient",
     (_INGREDIENT, _AMOUNT, _UNIT, _FORM),
     required=("ingredient", "amount"),
 )
 
-IGNORE_ENTRY = Shape(
+IGNORE_ENTRY: Final = Shape(
     "an ignore entry",
     "Ignore entry",
     (
@@ -276,7 +287,7 @@ IGNORE_ENTRY = Shape(
     required=("rule",),
 )
 
-CONFIG = Shape(
+CONFIG: Final = Shape(
     "the config",
     "calcguide.yaml",
     (

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from functools import cache
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from .catalog import catalog
 from .normalize import Normalized, NutrientDose
+from .records import record
 from .reference import Standard
 
 # What the UL counts, beyond the doses themselves: food too for a "total" UL and for preformed vitamin A (diet
 # vitamin A counts in full: its preformed share is unknown); supplements only for the others.
-_WITH_DIET = ("total", "preformed")
+_WITH_DIET: Final = ("total", "preformed")
 
 
 class LimitUse(NamedTuple):
@@ -118,14 +119,17 @@ def compute_totals(normalized: Normalized, standard: Standard) -> dict[str, Nutr
                 amount = counted(limit.basis, limit.forms, doses, diet)
             else:
                 amount = formless + (diet if limit.basis in _WITH_DIET else 0.0)
-            uses.append(LimitUse(limit.authority, limit.ul, limit.basis, amount, limit.source_title, limit.source_url))
+            uses.append(
+                record(LimitUse, limit.authority, limit.ul, limit.basis, amount, limit.source_title, limit.source_url)
+            )
         if not uses:  # a Standard built without limits: the US UL from its values
             ul = values[key].ul
             uses.append(LimitUse("nasem", ul, nutrient.ul_basis, counted(nutrient.ul_basis, (), doses, diet), "", ""))
         # The binding limit is the one the regimen comes closest to (or goes furthest past): the stricter.
         binding = uses[0] if len(uses) == 1 else max(uses, key=_closeness)
         reference = values[key]
-        totals[key] = NutrientTotal(
+        totals[key] = record(
+            NutrientTotal,
             key,
             nutrient.label,
             nutrient.unit,

@@ -14,22 +14,23 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterator
-from typing import NamedTuple, TypeAlias
+from typing import Final, NamedTuple, TypeAlias
 
 import yaml
 
 from .errors import InputError, Location, quote
-from .yamlloader import MAP as _MAP
-from .yamlloader import SEQ as _SEQ
-from .yamlloader import STR as _STR
-from .yamlloader import CoreSchemaLoader as _Loader
+from .yamlloader import CoreSchemaLoader
+from .yamlschema import MAP as _MAP
+from .yamlschema import MERGE as _MERGE
+from .yamlschema import SEQ as _SEQ
+from .yamlschema import STR as _STR
 
-MAX_DEPTH = 64
-MAX_NODES = 100_000
+MAX_DEPTH: Final = 64
+MAX_NODES: Final = 100_000
 
 Scalar: TypeAlias = str | int | float | bool | None
 
-_SCALAR_TAGS = {
+_SCALAR_TAGS: Final = {
     _STR,
     "tag:yaml.org,2002:int",
     "tag:yaml.org,2002:float",
@@ -37,7 +38,7 @@ _SCALAR_TAGS = {
     "tag:yaml.org,2002:null",
     "tag:yaml.org,2002:timestamp",
 }
-_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_TIMESTAMP: Final = "tag:yaml.org,2002:timestamp"
 
 
 class YScalar(NamedTuple):
@@ -74,7 +75,7 @@ def mark_location(mark: yaml.Mark | None) -> Location | None:
     return None if mark is None else Location(mark.line + 1, mark.column + 1)
 
 
-_LINE_BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
+_LINE_BREAK: Final = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
 
 
 def _core_value(tag: str, text: str) -> Scalar:
@@ -100,21 +101,29 @@ def _core_value(tag: str, text: str) -> Scalar:
 
 
 def _located(root: yaml.Node, text: str) -> YNode:
-    """Turn composed nodes into the located tree, counting nodes so shared aliases cannot explode.
+    """Turn composed nodes into the located tree, counting nodes so shared aliases cannot explode."""
+    return _Walk(text).node(root, 0)
 
-    One closure with its names bound locally, and the tuples built without their Python-level constructors: this
-    runs once per value of every file of a batch.
-    """
-    new = tuple.__new__
-    scalar_node, sequence_node, mapping_node = yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode
-    count = 0
 
-    def walk(node: yaml.Node, depth: int) -> YNode:
-        nonlocal count
-        count += 1
+_NEW: Final = tuple.__new__  # the tuples are built without their Python-level constructors (see records.py)
+_SCALAR_NODE: Final = yaml.ScalarNode
+_SEQUENCE_NODE: Final = yaml.SequenceNode
+_MAPPING_NODE: Final = yaml.MappingNode
+
+
+class _Walk:
+    """One document's walk over its composed nodes. It runs once per value of every file of a batch: a class, so
+    that compiled, its methods call each other directly."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.count = 0
+
+    def node(self, node: yaml.Node, depth: int) -> YNode:
+        self.count += 1
         mark = node.start_mark
-        loc: Location = new(Location, (mark.line + 1, mark.column + 1))
-        if count > MAX_NODES:
+        loc: Location = _NEW(Location, (mark.line + 1, mark.column + 1))
+        if self.count > MAX_NODES:
             raise InputError(
                 f"the document holds more than {MAX_NODES:,} values (an alias counts at each use)",
                 "split it into several regimens",
@@ -125,7 +134,7 @@ def _located(root: yaml.Node, text: str) -> YNode:
                 f"values are nested more than {MAX_DEPTH} levels deep", "a regimen needs only a few levels", loc
             )
         tag = node.tag
-        if isinstance(node, scalar_node):
+        if isinstance(node, _SCALAR_NODE):
             if tag not in _SCALAR_TAGS:
                 raise _tag_error(tag, loc)
             raw = node.value
@@ -138,30 +147,30 @@ def _located(root: yaml.Node, text: str) -> YNode:
                     value = raw
             lines: tuple[str, ...] = ()
             if not node.style and node.end_mark.line > mark.line:  # plain: None, or "" from libyaml
-                lines = tuple(_LINE_BREAK.split(text[mark.index : node.end_mark.index]))
-            return new(YScalar, (value, raw, loc, lines))
-        if isinstance(node, sequence_node):
+                lines = tuple(_LINE_BREAK.split(self.text[mark.index : node.end_mark.index]))
+            return _NEW(YScalar, (value, raw, loc, lines))
+        if isinstance(node, _SEQUENCE_NODE):
             if tag != _SEQ:
                 raise _tag_error(tag, loc)
             deeper = depth + 1
-            items = tuple([walk(child, deeper) for child in node.value])
-            return new(YSeq, (items, loc, bool(node.flow_style)))
-        if isinstance(node, mapping_node):
+            items = tuple([self.node(child, deeper) for child in node.value])
+            return _NEW(YSeq, (items, loc, bool(node.flow_style)))
+        if isinstance(node, _MAPPING_NODE):
             if tag != _MAP:
                 raise _tag_error(tag, loc)
-            return _mapping(node, loc, depth + 1)
+            return self.mapping(node, loc, depth + 1)
         raise InputError("unsupported YAML node", "write plain YAML", loc)  # pragma: no cover
 
-    def _mapping(node: yaml.MappingNode, loc: Location, deeper: int) -> YMap:
+    def mapping(self, node: yaml.MappingNode, loc: Location, deeper: int) -> YMap:
         entries: dict[str, YNode] = {}
         keys: dict[str, Location] = {}
         for key_node, value_node in node.value:
             mark = key_node.start_mark
-            key_loc: Location = new(Location, (mark.line + 1, mark.column + 1))
-            if key_node.tag == "tag:yaml.org,2002:merge":
+            key_loc: Location = _NEW(Location, (mark.line + 1, mark.column + 1))
+            if key_node.tag == _MERGE:
                 raise InputError("YAML merge keys ('<<') are not allowed", "write the keys out", key_loc)
             key = key_node.value
-            if not isinstance(key_node, scalar_node) or not isinstance(key, str):
+            if not isinstance(key_node, _SCALAR_NODE) or not isinstance(key, str):
                 raise InputError("a key must be a plain name", "write 'name: value'", key_loc)
             if key in entries:
                 first = keys[key]
@@ -171,10 +180,8 @@ def _located(root: yaml.Node, text: str) -> YNode:
                     key_loc,
                 )
             keys[key] = key_loc
-            entries[key] = walk(value_node, deeper)
-        return new(YMap, (entries, keys, loc))
-
-    return walk(root, 0)
+            entries[key] = self.node(value_node, deeper)
+        return _NEW(YMap, (entries, keys, loc))
 
 
 def _tag_error(tag: str, loc: Location) -> InputError:
@@ -188,8 +195,13 @@ def parse_documents(text: str) -> Iterator[YNode | None]:
     Raises InputError for YAML syntax errors, with the place libyaml reports.
     """
     try:
-        for node in yaml.compose_all(text, Loader=_Loader):
-            yield None if node is None else _located(node, text)
+        loader = CoreSchemaLoader(text)  # as yaml.compose_all drives it, without a generator of its own
+        try:
+            while loader.check_node():
+                node = loader.get_node()
+                yield None if node is None else _located(node, text)
+        finally:
+            loader.dispose()
     except yaml.MarkedYAMLError as exc:
         raise _syntax_error(exc, text) from None
     except yaml.reader.ReaderError as exc:  # its text spans two lines; say which character and where, in one

@@ -45,7 +45,7 @@ def test_every_listed_module_exists_and_subclasses_nothing_mypyc_refuses() -> No
 def test_the_two_modules_that_subclass_c_types_stay_plain_python() -> None:
     assert "calcguide/yamlloader.py" not in COMPILED
     assert "calcguide/report/marked_float.py" not in COMPILED
-    assert _subclasses_a_builtin("calcguide/yamlloader.py") == ["CoreSchemaLoader(_BaseLoader)"]
+    assert _subclasses_a_builtin("calcguide/yamlloader.py") == ["CoreSchemaLoader(_Parser)"]
     assert _subclasses_a_builtin("calcguide/report/marked_float.py") == ["MarkedFloat(float)"]
 
 

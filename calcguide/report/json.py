@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 import orjson
 
@@ -20,8 +20,8 @@ if TYPE_CHECKING:  # only for annotations: a plain check need not import compare
     from ..suggest import Suggestions
     from ..totals import NutrientTotal
 
-SCHEMA_VERSION = 1
-_DECIMALS = 4  # enough for any label amount; hides binary floating-point noise such as 124.99999999999999
+SCHEMA_VERSION: Final = 1
+_DECIMALS: Final = 4  # enough for any label amount; hides binary floating-point noise such as 124.99999999999999
 
 
 # ``_num`` and ``_plain`` return ``object``, not ``float | None``: compiled code would turn a MarkedFloat it returns
@@ -47,8 +47,10 @@ def _plain(value: float | None) -> object:
 
 # How json.dumps writes floats around where formats change (orjson before 3.11.7 wrote 1e16, not 1e+16): an
 # orjson that writes any of them otherwise is not used at all.
-_FLOAT_PROBE = [1e16, -1.5e300, 1e22, 1.2345678901234568e17, 1e15, 9999999999999998.0, 0.0001, 123.4567, 5.0, -0.0]
-_FLOAT_PROBE_JSON = (
+_FLOAT_PROBE: Final = (
+    [1e16, -1.5e300, 1e22, 1.2345678901234568e17, 1e15, 9999999999999998.0, 0.0001, 123.4567, 5.0, -0.0]
+)
+_FLOAT_PROBE_JSON: Final = (
     b"[1e+16,-1.5e+300,1e+22,1.2345678901234568e+17,1000000000000000.0,9999999999999998.0,0.0001,123.4567,5.0,-0.0]"
 )
 _ORJSON_AGREES = orjson.dumps(_FLOAT_PROBE) == _FLOAT_PROBE_JSON
@@ -87,24 +89,24 @@ def dumps_indented(data: Any) -> str:
 def _total(total: NutrientTotal) -> dict[str, Any]:
     # Equal values round alike: a total often repeats one (no diet, all of it under the UL, one authority's UL),
     # so each is rounded once. Amounts, diets, targets and ULs are mostly whole numbers, tested here without a call.
-    num = _num
+    # _num is called by its own name: compiled, that is a direct call (through a local alias, a generic one).
     amount, whole, ul_amount, ul = total.amount_per_day, total.total_per_day, total.ul_amount_per_day, total.ul
     diet, target, percent_ul = total.diet_per_day, total.target, total.percent_ul
-    amount_out = amount + 0.0 if amount.__class__ is float and amount.is_integer() else num(amount)
-    whole_out = amount_out if whole == amount else num(whole)
-    ul_amount_out = whole_out if ul_amount == whole else num(ul_amount)
-    ul_out = ul + 0.0 if ul.__class__ is float and ul.is_integer() else num(ul)
-    percent_ul_out = num(percent_ul)
+    amount_out = amount + 0.0 if amount.__class__ is float and amount.is_integer() else _num(amount)
+    whole_out = amount_out if whole == amount else _num(whole)
+    ul_amount_out = whole_out if ul_amount == whole else _num(ul_amount)
+    ul_out = ul + 0.0 if ul.__class__ is float and ul.is_integer() else _num(ul)
+    percent_ul_out = _num(percent_ul)
     limits = []
     for use in total.limits:
         use_percent = use.percent
         limits.append(
             {
                 "authority": use.authority,
-                "ul": ul_out if use.ul == ul else num(use.ul),
+                "ul": ul_out if use.ul == ul else _num(use.ul),
                 "ul_basis": use.basis,
-                "ul_amount_per_day": ul_amount_out if use.amount_per_day == ul_amount else num(use.amount_per_day),
-                "percent_ul": percent_ul_out if use_percent == percent_ul else num(use_percent),
+                "ul_amount_per_day": ul_amount_out if use.amount_per_day == ul_amount else _num(use.amount_per_day),
+                "percent_ul": percent_ul_out if use_percent == percent_ul else _num(use_percent),
             }
         )
     return {
@@ -112,15 +114,15 @@ def _total(total: NutrientTotal) -> dict[str, Any]:
         "label": total.label,
         "unit": total.unit,
         "amount_per_day": amount_out,
-        "diet_per_day": diet + 0.0 if diet.__class__ is float and diet.is_integer() else num(diet),
+        "diet_per_day": diet + 0.0 if diet.__class__ is float and diet.is_integer() else _num(diet),
         "total_per_day": whole_out,
-        "target": target + 0.0 if target.__class__ is float and target.is_integer() else num(target),
+        "target": target + 0.0 if target.__class__ is float and target.is_integer() else _num(target),
         "target_type": total.target_type,
         "ul": ul_out,
         "ul_basis": total.ul_basis,
         "ul_amount_per_day": ul_amount_out,
         "percent_ul": percent_ul_out,
-        "percent_target": num(total.percent_target),
+        "percent_target": _num(total.percent_target),
         "sources": list(total.sources),
         "ul_authority": total.ul_authority,
         "limits": limits,
@@ -130,8 +132,8 @@ def _total(total: NutrientTotal) -> dict[str, Any]:
 
 # Citations are reference data (a rule's or the interaction catalogue's evidence), the same few for every report:
 # each tuple of them is turned into dicts once per process. The dicts are shared; nothing may change them.
-_EVIDENCE: dict[tuple[Evidence, ...], list[dict[str, str]]] = {}
-_EVIDENCE_KEPT = 4096  # far more than the catalogues cite; past it (never expected) each is built anew
+_EVIDENCE: Final[dict[tuple[Evidence, ...], list[dict[str, str]]]] = {}
+_EVIDENCE_KEPT: Final = 4096  # far more than the catalogues cite; past it (never expected) each is built anew
 
 
 def _evidence(evidence: tuple[Evidence, ...]) -> list[dict[str, str]]:
@@ -187,8 +189,8 @@ def report_object(report: Report) -> dict[str, Any]:
             "medications": list(profile.medications),
             "conditions": list(profile.conditions),
         },
-        "totals": list(map(_total, report.totals)),
-        "findings": list(map(_finding, report.findings)),
+        "totals": [_total(total) for total in report.totals],
+        "findings": [_finding(finding) for finding in report.findings],
         "notes": list(report.notes),
         "summary": dict(report.summary),
         # Most reports have none of these: the empty ones are built without a loop.

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from enum import StrEnum
-from functools import lru_cache
-from typing import NamedTuple
+from functools import cache, lru_cache
+from typing import Final, NamedTuple
 
 from .. import data
 from ..catalog import ConditionClass, MedicationClass, catalog
@@ -28,7 +28,7 @@ class Severity(StrEnum):
         return _RANKS[self]
 
 
-_RANKS = {severity: ("info", "warning", "error").index(severity.value) for severity in Severity}
+_RANKS: Final = {severity: ("info", "warning", "error").index(severity.value) for severity in Severity}
 
 
 class Evidence(NamedTuple):
@@ -36,6 +36,7 @@ class Evidence(NamedTuple):
     url: str
 
 
+@cache  # the catalogue's few citation lists, asked for by every finding that cites them
 def evidence(*ids: str) -> tuple[Evidence, ...]:
     """Citations by their id in data/evidence.yaml."""
     table = data.load("evidence")["evidence"]
@@ -150,8 +151,9 @@ class Context:
 Check = Callable[[Context, Mapping[str, float]], Iterator[Hit]]
 
 #: The DRI life-stage groups, in the tables' order.
-GROUPS = ("infants", "children", "males", "females", "pregnancy", "lactation")
-FULL, CAPPED = "full", "capped"
+GROUPS: Final = ("infants", "children", "males", "females", "pregnancy", "lactation")
+FULL: Final = "full"
+CAPPED: Final = "capped"
 
 
 def profile_group(profile: Profile) -> str | None:
@@ -247,7 +249,7 @@ class Rule(NamedTuple):
     applies_to: Scope | None = None  # None: not declared (a test requires every rule to declare it)
 
 
-REGISTRY: dict[str, Rule] = {}
+REGISTRY: Final[dict[str, Rule]] = {}
 
 
 def rule(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from ..catalog import ConditionCaution, ConditionClass, catalog, fold
 from ..interaction_catalog import (
@@ -38,9 +38,9 @@ def _names(names: list[str], label: str, article: str = "") -> str:
     return written if fold(written) == fold(label) else f"{written} ({article}{label})"
 
 
-_INR = "a new vitamin K source will move the INR (MK-7 lowered it at 10-20 mcg a day)"
-_NEW = "talk to the prescriber before starting it: " + _INR + ", and the dose or INR checks may need to change."
-_STABLE = (
+_INR: Final = "a new vitamin K source will move the INR (MK-7 lowered it at 10-20 mcg a day)"
+_NEW: Final = "talk to the prescriber before starting it: " + _INR + ", and the dose or INR checks may need to change."
+_STABLE: Final = (
     "keep the intake consistent (the same product and dose every day) and tell the anticoagulation clinic before "
     "changing or stopping it, as the ODS vitamin K fact sheet advises."
 )
@@ -235,7 +235,7 @@ def _entries(entries: tuple[Interaction, ...]) -> _Entries:
     return _Entries(entries, {name: tuple(positions) for name, positions in by_name.items()})
 
 
-_SPACING = _entries(spacing())
+_SPACING: Final = _entries(spacing())
 
 
 def _label(match: DrugMatch) -> str:
@@ -315,9 +315,11 @@ def condition_caution(ctx: Context, limits: Mapping[str, float]) -> Iterator[Hit
             )
 
 
-_DRUG_NUTRIENT = drug_nutrient()
-_DRUG_NUTRIENT_ENTRIES = _entries(_DRUG_NUTRIENT)
-_DOSE_ONLY = tuple(position for position, entry in enumerate(_DRUG_NUTRIENT) if not entry.classes and not entry.drugs)
+_DRUG_NUTRIENT: Final = drug_nutrient()
+_DRUG_NUTRIENT_ENTRIES: Final = _entries(_DRUG_NUTRIENT)
+_DOSE_ONLY: Final = tuple(
+    position for position, entry in enumerate(_DRUG_NUTRIENT) if not entry.classes and not entry.drugs
+)
 
 
 @rule(

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from typing import Final
 
 from .. import data
 from ..intent import is_binder, prescribed
 from ..quantities import amount, lower_label, number, vitamin_d_iu
 from .base import Context, Evidence, Hit, Scope, Severity, evidence, rule
 
-_UL_APPLIES = {
+_UL_APPLIES: Final = {
     "supplemental": "supplemental {label} (the UL applies to supplements and medicines, not food)",
     "preformed": "preformed {label} (retinol and retinyl esters: the UL does not count beta-carotene)",
     "total": "{label}",
@@ -18,7 +19,9 @@ _UL_APPLIES = {
     "nicotinic_acid": "nicotinic acid (niacin of unstated form counted as nicotinic acid; supplements only)",
     "nicotinamide": "nicotinamide (niacinamide; supplements only)",
 }
-_B12_MASKING = " Folic acid above the UL can mask vitamin B12 deficiency, letting its nerve damage progress (IOM 1998)."
+_B12_MASKING: Final = (
+    " Folic acid above the UL can mask vitamin B12 deficiency, letting its nerve damage progress (IOM 1998)."
+)
 
 
 def _dri_source(nutrient: str) -> Evidence:
@@ -79,7 +82,7 @@ def above_ul(ctx: Context, limits: Mapping[str, float]) -> Iterator[Hit]:
         yield Hit(message, total.nutrient, severity, (source,))
 
 
-SUPERVISED = (
+SUPERVISED: Final = (
     "above the UL; the UL does not apply to doses taken under medical supervision — confirm the course and its "
     "length with the prescriber."
 )

@@ -8,13 +8,14 @@ table, not an if-chain: two separate items (iron and calcium), a ratio (zinc wit
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
+from typing import Final
 
 from ..catalog import catalog
 from ..interaction_catalog import NutrientPair, has_form, nutrient_pairs, per_day
 from ..quantities import amount, number
 from .base import Context, Hit, Scope, Severity, evidence, rule
 
-_PAIRS = nutrient_pairs()
+_PAIRS: Final = nutrient_pairs()
 
 
 def _key(pair: NutrientPair, name: str) -> str:
@@ -82,7 +83,7 @@ def _profile(ctx: Context, pair: NutrientPair, limits: Mapping[str, float]) -> I
     yield _hit(pair, f"{number(mg)} mg of supplemental beta-carotene a day, and {' and '.join(who)}.", nutrient)
 
 
-_CHECKS: dict[str, Callable[[Context, NutrientPair, Mapping[str, float]], Iterator[Hit]]] = {
+_CHECKS: Final[dict[str, Callable[[Context, NutrientPair, Mapping[str, float]], Iterator[Hit]]]] = {
     "separate_items": _separate_items,
     "ratio": _ratio,
     "profile": _profile,

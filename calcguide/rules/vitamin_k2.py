@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from typing import Final
 
 from ..quantities import number, vitamin_d_iu
 from .base import Context, Hit, Scope, Severity, evidence, rule
 
-K2_FORMS = ("mk4", "mk7", "k2")
+K2_FORMS: Final = ("mk4", "mk7", "k2")
 #: Both K2 rules speak to adults only: the K2 trials enrolled adults, and nothing supports K2 for children.
-ADULTS = Scope(
+ADULTS: Final = Scope(
     why="""
         The K2 trials behind these rules (Knapen 2013, 2015: 180 mcg MK-7 a day) enrolled adults, mostly
         postmenopausal women; no source supports K2 supplements for infants or children (the vitamin K AI is
@@ -20,7 +21,7 @@ ADULTS = Scope(
     info_only=("pregnancy", "lactation"),
     info_only_note="No safety data on K2 supplements exist in {group}; ask the clinician before taking one.",
 )
-_WHY_K2 = (
+_WHY_K2: Final = (
     "vitamin K2 activates osteocalcin, which binds calcium into bone, and matrix Gla-protein, which keeps it out "
     "of arteries"
 )
