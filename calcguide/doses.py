@@ -240,7 +240,7 @@ _DOSE: Final = re.compile(
 _AMOUNT_IN_TEXT: Final = re.compile(
     r"(?<!\S)(?P<amount>" + _NUMBER + r")\s*(?P<unit>" + _UNIT_WORD + r")", re.IGNORECASE
 )
-_WORD_OPENING_NUMBER: Final = re.compile(r"(?<!\S)[\d.]")  # how a number starts (_NUMBER), opening a word
+_DIGIT_OR_DOT: Final = re.compile(r"[\d.]")  # how a number starts (_NUMBER)
 _WHOLE_NUMBER: Final = re.compile(_NUMBER)
 _HAS_LETTER_OR_DIGIT: Final = re.compile(r"[^\W_]")
 _LEADING_NUMBER: Final = re.compile(r"^\s*[-+]?(?:\d|\.\d)")
@@ -345,8 +345,13 @@ def parse_dose(text: str, location: Location | None = None) -> DoseText:
 def _first_number(text: str) -> int:
     """Where the first number that opens a word could stand in ``text`` (its length if none): no amount begins
     before it, and one cheap pattern finds it where the amount pattern would be tried at every character."""
-    found = _WORD_OPENING_NUMBER.search(text)  # (?<!\S): as the amount pattern reads where a word opens
-    return len(text) if found is None else found.start()
+    start = 0
+    while found := _DIGIT_OR_DOT.search(text, start):
+        start = found.start()
+        if start == 0 or text[start - 1].isspace():  # as the amount pattern's (?<!\S) reads it
+            return start
+        start += 1
+    return len(text)
 
 
 def _amounts_outside_parentheses(text: str) -> Iterator[re.Match[str]]:
