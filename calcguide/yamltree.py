@@ -20,6 +20,7 @@ import yaml
 
 from .errors import InputError, Location, quote
 from .yamlloader import CoreSchemaLoader
+from .yamlschema import BOOL, FLOAT, INT, NULL
 from .yamlschema import MAP as _MAP
 from .yamlschema import MERGE as _MERGE
 from .yamlschema import SEQ as _SEQ
@@ -30,15 +31,8 @@ MAX_NODES: Final = 100_000
 
 Scalar: TypeAlias = str | int | float | bool | None
 
-_SCALAR_TAGS: Final = {
-    _STR,
-    "tag:yaml.org,2002:int",
-    "tag:yaml.org,2002:float",
-    "tag:yaml.org,2002:bool",
-    "tag:yaml.org,2002:null",
-    "tag:yaml.org,2002:timestamp",
-}
 _TIMESTAMP: Final = "tag:yaml.org,2002:timestamp"
+_SCALAR_TAGS: Final = {_STR, INT, FLOAT, BOOL, NULL, _TIMESTAMP}
 
 
 class YScalar(NamedTuple):
@@ -80,15 +74,15 @@ _LINE_BREAK: Final = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
 
 def _core_value(tag: str, text: str) -> Scalar:
     """The value of a scalar the core schema (or an explicit tag) resolved; ValueError for text that is not one."""
-    if tag == "tag:yaml.org,2002:null":
+    if tag == NULL:
         if text not in ("~", "null", "Null", "NULL", ""):
             raise ValueError(text)
         return None
-    if tag == "tag:yaml.org,2002:bool":
+    if tag == BOOL:
         if text.lower() not in ("true", "false"):
             raise ValueError(text)
         return text.lower() == "true"
-    if tag == "tag:yaml.org,2002:int":
+    if tag == INT:
         digits = text.lstrip("+-")
         sign = -1 if text.startswith("-") else 1
         base = {"0o": 8, "0x": 16}.get(digits[:2].lower(), 10)
