@@ -420,6 +420,10 @@ def _without_daily_value(text: str) -> str:
     if "%" not in text:
         return text
     words = text.split(" ")
+    last = words[-1]
+    if last.endswith("%") and (len(words) == 1 or words[-2] != "<") and _PERCENT_DV.fullmatch(last):
+        # "125%", as most rows print it: no longer run of words can match, as one would have to start with "<"
+        return " ".join(words[:-1]).rstrip(_MARKS)
     for size in range(min(5, len(words)), 0, -1):  # "< 46 % Daily Value" is the longest
         if _PERCENT_DV.fullmatch(" ".join(words[-size:])):
             return " ".join(words[:-size]).rstrip(_MARKS)
@@ -439,7 +443,7 @@ class _Quantities:
         match = _QUANTITY.match(inner.strip())
         if match is None:
             return False
-        amount = parse_amount(match["amount"], "amount", None)
+        amount = _matched_amount(match["amount"])
         unit = parse_unit(match["unit"], None)
         if match["folic"]:
             if unit not in _MASS_IN_MCG:
@@ -544,12 +548,12 @@ def _after_unit_known(unit: str, rest: str) -> _Parts | None:
 def _after_unit(stripped: str, unit: str, rest: str) -> _Parts:
     """The name, form, frequency and parenthesised amounts of an amount-first dose (``stripped``, for messages)."""
     quantities = _Quantities(stripped)
-    while (paren := _FIRST_PAREN.match(rest)) and quantities.take(paren["inner"]):
+    while rest.startswith("(") and (paren := _FIRST_PAREN.match(rest)) and quantities.take(paren["inner"]):
         rest = paren["after"]
     words, frequency = _trailing_frequency(rest.split(), keep=0 if unit == "mcg DFE" else 1)
     rest = _without_daily_value(" ".join(words)).rstrip(",;")
     form = None
-    while paren := _LAST_PAREN.match(rest):
+    while rest.endswith(")") and (paren := _LAST_PAREN.match(rest)):
         if quantities.take(paren["inner"]):
             rest = paren["before"]
         elif form is None and "(" not in paren["before"] and ")" not in paren["before"]:
@@ -562,13 +566,18 @@ def _after_unit(stripped: str, unit: str, rest: str) -> _Parts:
         raise InputError(f"dose {quote(stripped)} holds a second amount, {quote(second)}", TWO_DOSES_HINT, None)
     if not name and unit == "mcg DFE":
         name = FOLATE
-    if not name or not _HAS_LETTER_OR_DIGIT.search(name):
+    if not _names_something(name):
         raise InputError(
             f"dose {quote(stripped)} names no ingredient",
             "write the ingredient after the unit, e.g. '5000 IU D3'",
             None,
         )
     return _Parts(name, form, frequency, quantities.alternate, quantities.folic_acid_mcg)
+
+
+def _names_something(name: str) -> bool:
+    """Whether a name holds a letter or a digit (most start with one: no pattern is needed for them)."""
+    return name[:1].isalnum() or _HAS_LETTER_OR_DIGIT.search(name) is not None  # isalnum() is \w without "_"
 
 
 def _dose(stripped: str, amount: float, unit: str, parts: _Parts, name: str) -> DoseText:
@@ -592,7 +601,7 @@ def _name_first(stripped: str, row: re.Match[str]) -> DoseText:
     short = len(before) <= _REMEMBERED_LENGTH and len(after) <= _REMEMBERED_LENGTH
     known = _after_amount_known(after, form) if short else None
     tail = known or _after_amount(stripped, after, form)
-    if not _HAS_LETTER_OR_DIGIT.search(name):
+    if not _names_something(name):
         raise InputError(
             f"dose {quote(stripped)} names no ingredient",
             "write the ingredient before the amount, e.g. 'Vitamin D3 25 mcg'",
@@ -629,7 +638,7 @@ def _after_amount(stripped: str, after: str, form: str | None) -> _Parts:
     quantities = _Quantities(stripped)
     words, frequency = _trailing_frequency(after.split(), keep=0)
     after = _without_daily_value(" ".join(words)).strip()
-    while paren := _FIRST_PAREN.match(after):
+    while after.startswith("(") and (paren := _FIRST_PAREN.match(after)):
         if not quantities.take(paren["inner"]):
             if form is not None:
                 break

@@ -67,7 +67,7 @@ _WORST_FIRST: Final = tuple(severity.value for severity in reversed(Severity))
 def _count(findings: Iterable[Finding]) -> dict[str, int]:
     counts = dict.fromkeys(_WORST_FIRST, 0)
     for finding in findings:
-        counts[finding.severity.value] += 1
+        counts[finding.severity] += 1  # a StrEnum member is its value as a key (Enum's .value is Python code)
     return counts
 
 

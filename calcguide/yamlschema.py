@@ -1,7 +1,8 @@
 """YAML 1.2's core schema (10.3.2): the tag of each node, as the composer asks for it while it builds the nodes.
 
 PyYAML's resolver reads YAML 1.1 (``yes`` is true, ``012`` is ten) and also serves path resolvers, which
-calcguide has none of; these functions answer for the core schema in one lookup by a scalar's first character.
+calcguide has none of; these functions answer for the core schema by looking a scalar up among its few null and
+bool words, and match a pattern only where the scalar starts as a number.
 They are the loader's methods as plain functions (``yamlloader`` binds them as static methods), so they are
 compiled with the rest of the pipeline while the loader class itself cannot be.
 """
@@ -22,29 +23,15 @@ INT: Final = "tag:yaml.org,2002:int"
 FLOAT: Final = "tag:yaml.org,2002:float"
 MERGE: Final = "tag:yaml.org,2002:merge"  # not YAML 1.2, but resolved so that it can be refused
 
-_CORE_SCHEMA: Final = (
-    (NULL, r"^(?:~|null|Null|NULL|)$", "~nN"),
-    (BOOL, r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
-    (INT, r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", "-+0123456789"),
-    (
-        FLOAT,
-        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
-        "-+.0123456789",
-    ),
-    (MERGE, r"^<<$", "<"),
+# 10.3.2's table: null and bool are a few words each, looked up as such; ints and floats are matched, and only a
+# scalar that starts as a number can be one.
+_NULL_WORDS: Final = frozenset(["~", "null", "Null", "NULL", ""])
+_BOOL_WORDS: Final = frozenset(["true", "True", "TRUE", "false", "False", "FALSE"])
+_INT: Final = re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$")
+_FLOAT: Final = re.compile(
+    r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
 )
-
-
-def _by_first_character() -> dict[str, tuple[tuple[str, re.Pattern[str]], ...]]:
-    """The patterns a plain scalar can match, by its first character ("" for the empty scalar, which is null)."""
-    table: dict[str, list[tuple[str, re.Pattern[str]]]] = {"": [(NULL, re.compile(_CORE_SCHEMA[0][1]))]}
-    for tag, pattern, first_characters in _CORE_SCHEMA:
-        for first in first_characters:
-            table.setdefault(first, []).append((tag, re.compile(pattern)))
-    return {first: tuple(patterns) for first, patterns in table.items()}
-
-
-_PATTERNS: Final = _by_first_character()
+_NUMBER_STARTS: Final = "-+.0123456789"
 _DIGITS: Final = "0123456789"
 _SCALAR_NODE: Final = yaml.ScalarNode
 _SEQUENCE_NODE: Final = yaml.SequenceNode
@@ -56,12 +43,21 @@ def resolve(kind: Any, value: Any, implicit: Any) -> str | None:
     if kind is _SCALAR_NODE:
         if implicit[0]:
             text: str = value
-            first = text[:1]
-            if first in _DIGITS and text.isdecimal() and text.isascii():  # [0-9]+: an int, without a match
-                return INT
-            for tag, pattern in _PATTERNS.get(first, ()):
-                if pattern.match(text):
-                    return tag
+            if len(text) <= 5:  # every null and bool word, and "<<"
+                if text in _NULL_WORDS:
+                    return NULL
+                if text in _BOOL_WORDS:
+                    return BOOL
+                if text == "<<":
+                    return MERGE
+            first = text[:1]  # not empty: "" is null
+            if first in _NUMBER_STARTS and " " not in text:  # "25 mcg D3" is no number: no pattern is tried
+                if first in _DIGITS and text.isdecimal() and text.isascii():  # [0-9]+: an int, without a match
+                    return INT
+                if _INT.match(text):
+                    return INT
+                if _FLOAT.match(text):
+                    return FLOAT
         return STR
     if kind is _SEQUENCE_NODE:
         return SEQ

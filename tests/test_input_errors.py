@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import time
 from pathlib import Path
 
@@ -332,3 +333,27 @@ def test_reading_creates_nothing_next_to_the_inputs(tmp_path: Path) -> None:
     before = sorted(p.name for p in tmp_path.iterdir())
     runner.invoke(app, ["check", "--no-config", str(tmp_path)])
     assert sorted(p.name for p in tmp_path.iterdir()) == before
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_named_pipe_is_read_to_its_end(tmp_path: Path) -> None:
+    """A pipe says it holds 0 bytes and delivers its text in pieces: every piece is read (here 70,000 bytes,
+    more than one read takes)."""
+    import threading
+
+    pipe = tmp_path / "regimen.yaml"
+    os.mkfifo(pipe)
+    text = "# padding\n" * 7_000 + "items: [1000 IU D3]\n"  # the regimen comes last
+
+    def write() -> None:
+        with open(pipe, "w") as handle:
+            for start in range(0, len(text), 4_096):
+                handle.write(text[start : start + 4_096])
+                handle.flush()
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    result = runner.invoke(app, ["check", "-f", "json", "--no-config", str(pipe)])
+    writer.join()
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)[0]["totals"][0]["total_per_day"] == 25.0

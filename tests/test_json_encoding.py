@@ -5,8 +5,10 @@ for every number the report can carry (rounded to 4 places, NaN, infinities, hug
 from __future__ import annotations
 
 import json
+import math
 from typing import Any
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -63,6 +65,51 @@ def test_strings_keep_json_dumps_escapes() -> None:
 def _rounded(value: float | None) -> float | None:
     """The report's rounding as first written: 4 places, -0.0 as 0.0, an int as a float."""
     return None if value is None else round(value, 4) + 0.0
+
+
+def _same_float(a: object, b: float) -> bool:
+    return isinstance(a, float) and (a == b or (a != a and b != b)) and str(a) == str(b)
+
+
+# Decimal ties and near-ties at the 4th place, as amounts, percentages and conversions produce them:
+# 0.00005, 12.34565, 2.675 (stored just below its decimal value), 1.00005 +- a few units in the last place.
+def _near_tie(whole: int, digits: int, step: int, sign: int) -> float:
+    value = float(f"{whole}.{digits:04d}5")
+    return sign * (math.nextafter(value, step * math.inf) if step else value)
+
+
+_NEAR_TIES = st.builds(
+    _near_tie, st.integers(0, 10**9), st.integers(0, 9999), st.integers(-1, 1), st.sampled_from([1, -1])
+)
+
+
+@given(st.floats() | st.integers(-(10**12), 10**12) | _NEAR_TIES)
+def test_report_numbers_are_rounded_to_4_places_as_round_does(value: float) -> None:
+    """Every amount in the report is ``round(value, 4)`` (half to even on the exact value), as a float, 0.0 for
+    -0.0: the quick path in float arithmetic may never give another float, even next to a tie."""
+    made = _num(value)
+    expected = round(value, 4) + 0.0
+    assert _same_float(made, expected), (value, made, expected)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (0.00005, 0.0001),  # stored just above 5e-05: up
+        (0.00015, 0.0001),  # stored just below 1.5e-4: down
+        (2.00005, 2.0),  # stored just below: down
+        (12.34565, 12.3456),  # stored just below: down
+        (0.5, 0.5),
+        (124.99999999999999, 125.0),
+        (-0.00004, 0.0),  # not -0.0
+        (1e16, 1e16),
+        (109951162.77765, 109951162.7776),  # stored just below
+        (927238478764.7991, 927238478764.7991),  # x 10,000 is past 2**53, where floats are even integers
+        (5, 5.0),
+    ],
+)
+def test_report_numbers_next_to_a_tie(value: float, expected: float) -> None:
+    assert _same_float(_num(value), expected)
 
 
 # Few distinct values, so that totals repeat them (no diet, all under the UL, one authority) as real ones do.

@@ -3,9 +3,15 @@ with yes/no accepted by the keys that want true or false; and the plain dose fol
 
 from __future__ import annotations
 
+import re
+
 import pytest
+import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 
 from calcguide import InputError, load_regimens
+from calcguide.yamlschema import resolve
 from calcguide.yamltree import YMap, YScalar, YSeq, parse_documents
 
 
@@ -76,3 +82,63 @@ def test_a_dose_item_is_shown_by_its_name() -> None:
         ("Sunny drops", "5000 IU D3"),
         ("Sunny drops", "100 mcg MK-7"),
     ]
+
+
+# YAML 1.2.2, 10.3.2 (core schema), the regular expressions of its tag resolution table, in its order.
+_CORE_SCHEMA_TABLE = [
+    ("tag:yaml.org,2002:null", r"null|Null|NULL|~"),
+    ("tag:yaml.org,2002:null", r""),
+    ("tag:yaml.org,2002:bool", r"true|True|TRUE|false|False|FALSE"),
+    ("tag:yaml.org,2002:int", r"[-+]?[0-9]+"),
+    ("tag:yaml.org,2002:int", r"0o[0-7]+"),
+    ("tag:yaml.org,2002:int", r"0x[0-9a-fA-F]+"),
+    ("tag:yaml.org,2002:float", r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?"),
+    ("tag:yaml.org,2002:float", r"[-+]?(\.inf|\.Inf|\.INF)"),
+    ("tag:yaml.org,2002:float", r"\.nan|\.NaN|\.NAN"),
+]
+
+
+def _table_tag(text: str) -> str:
+    for tag, pattern in _CORE_SCHEMA_TABLE:
+        if re.fullmatch(pattern, text):
+            return tag
+    return "tag:yaml.org,2002:merge" if text == "<<" else "tag:yaml.org,2002:str"  # << only to refuse it
+
+
+_SCALAR_TEXT = st.text(alphabet="-+.0123456789eEoxabcfinINtTrRuUlLsSNF~<_: ", max_size=8) | st.sampled_from(
+    [
+        "true",
+        "True",
+        "TRUE",
+        "false",
+        "False",
+        "FALSE",
+        "null",
+        "Null",
+        "NULL",
+        "~",
+        "",
+        "<<",
+        ".inf",
+        "-.Inf",
+        ".NaN",
+        "0o17",
+        "0x1F",
+        "1e3",
+        "2.",
+        "+.5",
+        "٣",
+        "1٣",
+        "0o8",
+        "+0x1",
+    ]
+)
+
+
+@given(_SCALAR_TEXT)
+def test_a_plain_scalar_takes_the_core_schema_table_s_tag(text: str) -> None:
+    assert resolve(yaml.ScalarNode, text, (True, False)) == _table_tag(text)
+
+
+def test_a_quoted_scalar_is_a_string() -> None:
+    assert resolve(yaml.ScalarNode, "true", (False, True)) == "tag:yaml.org,2002:str"

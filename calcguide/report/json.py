@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Final
 
@@ -22,6 +23,8 @@ if TYPE_CHECKING:  # only for annotations: a plain check need not import compare
 
 SCHEMA_VERSION: Final = 1
 _DECIMALS: Final = 4  # enough for any label amount; hides binary floating-point noise such as 124.99999999999999
+_SCALE: Final = 10_000.0  # 10 ** _DECIMALS
+_EXACT_BELOW: Final = 2.0**52  # below it every k + 0.5 is a float: rounding the scaled value cannot cross one
 
 
 # ``_num`` and ``_plain`` return ``object``, not ``float | None``: compiled code would turn a MarkedFloat it returns
@@ -29,9 +32,18 @@ _DECIMALS: Final = 4  # enough for any label amount; hides binary floating-point
 def _num(value: float | None) -> object:
     if value is None:
         return None
-    if value.__class__ is float and value.is_integer():  # most amounts and limits: rounding would not change them
-        return value + 0.0  # + 0.0: -0.0 prints as 0.0
-    rounded = round(value, _DECIMALS) + 0.0  # an int becomes a float, as every amount in the report is
+    # round(value, 4) in float arithmetic, where that gives the same float. Below 2**52 the halfway points
+    # k + 0.5 are floats, and rounding is monotonic, so the scaled value lies strictly on the same side of each
+    # as value * 10,000 does exactly (or on it): its nearest integer is the one round() finds from the exact
+    # value, and that integer over 10,000 is the float nearest to the rounded decimal, as round() returns it.
+    # A scaled value on a halfway point, out of range, infinite or NaN takes round() itself.
+    # + 0.0 makes -0.0 print as 0.0, and an int a float.
+    scaled = value * _SCALE
+    if -_EXACT_BELOW < scaled < _EXACT_BELOW:
+        nearest = math.floor(scaled + 0.5)
+        if -0.5 < scaled - nearest < 0.5:
+            return nearest / _SCALE + 0.0
+    rounded = round(value, _DECIMALS) + 0.0
     # Rounded to 4 places nothing is below 1e-4 but zero; inf - inf and nan - nan are nan, never 0.0.
     if rounded - rounded == 0.0:
         return rounded
@@ -88,14 +100,14 @@ def dumps_indented(data: Any) -> str:
 
 def _total(total: NutrientTotal) -> dict[str, Any]:
     # Equal values round alike: a total often repeats one (no diet, all of it under the UL, one authority's UL),
-    # so each is rounded once. Amounts, diets, targets and ULs are mostly whole numbers, tested here without a call.
-    # _num is called by its own name: compiled, that is a direct call (through a local alias, a generic one).
+    # so each is rounded once. _num is called by its own name: compiled, that is a direct call (through a local
+    # alias, a generic one).
     amount, whole, ul_amount, ul = total.amount_per_day, total.total_per_day, total.ul_amount_per_day, total.ul
-    diet, target, percent_ul = total.diet_per_day, total.target, total.percent_ul
-    amount_out = amount + 0.0 if amount.__class__ is float and amount.is_integer() else _num(amount)
+    percent_ul = total.percent_ul
+    amount_out = _num(amount)
     whole_out = amount_out if whole == amount else _num(whole)
     ul_amount_out = whole_out if ul_amount == whole else _num(ul_amount)
-    ul_out = ul + 0.0 if ul.__class__ is float and ul.is_integer() else _num(ul)
+    ul_out = _num(ul)
     percent_ul_out = _num(percent_ul)
     limits = []
     for use in total.limits:
@@ -114,9 +126,9 @@ def _total(total: NutrientTotal) -> dict[str, Any]:
         "label": total.label,
         "unit": total.unit,
         "amount_per_day": amount_out,
-        "diet_per_day": diet + 0.0 if diet.__class__ is float and diet.is_integer() else _num(diet),
+        "diet_per_day": _num(total.diet_per_day),
         "total_per_day": whole_out,
-        "target": target + 0.0 if target.__class__ is float and target.is_integer() else _num(target),
+        "target": _num(total.target),
         "target_type": total.target_type,
         "ul": ul_out,
         "ul_basis": total.ul_basis,
@@ -153,7 +165,7 @@ def _finding(finding: Finding) -> dict[str, Any]:
     return {
         "rule": finding.rule,
         "code": finding.code,
-        "severity": finding.severity.value,
+        "severity": str(finding.severity),  # a StrEnum's value (Enum's .value is Python code, run per finding)
         "nutrient": finding.nutrient,
         "message": finding.message,
         "line": location.line if location else None,

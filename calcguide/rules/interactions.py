@@ -114,8 +114,10 @@ def _joined(labels: list[str]) -> str:
     applies_to=Scope("A drug interaction: it matters whoever takes the drug."),
 )
 def thiazide_hypercalcemia(ctx: Context, limits: Mapping[str, float]) -> Iterator[Hit]:
+    if "thiazide" not in ctx.medications:
+        return
     supplied = _supplied(ctx, ("calcium", "vitamin_d"))
-    if "thiazide" not in ctx.medications or not supplied:
+    if not supplied:
         return
     thiazide, written = ctx.medications["thiazide"]
     names = _names(written, thiazide.label, "a ")
