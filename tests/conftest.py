@@ -136,7 +136,26 @@ class Cli:
             os.chdir(previous)
         if result.exception is not None and not isinstance(result.exception, SystemExit):
             raise result.exception
+        for report in _reports_in(result.stdout):
+            _REPORT_VALIDATOR.validate(report)
         return CliResult(result.exit_code, result.stdout, result.stderr)
+
+
+def _reports_in(stdout: str) -> list[Any]:
+    """The JSON reports a command printed (an array, or one per line). Validated here as well as where they are
+    made: compiled modules call ``report_object`` directly, past the fixture above."""
+    text = stdout.strip()
+    if not text.startswith(("[", "{")):
+        return []
+    try:
+        printed = json.loads(text)
+        documents = printed if isinstance(printed, list) else [printed]
+    except ValueError:
+        try:
+            documents = [json.loads(line) for line in text.splitlines()]
+        except ValueError:
+            return []
+    return [d for d in documents if isinstance(d, dict) and {"schema_version", "totals", "disclaimer"} <= d.keys()]
 
 
 @pytest.fixture

@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from conftest import REGIMENS, Cli
 
+from calcguide.batch import GROUP
+
 WIDE = {"COLUMNS": "200"}  # wide enough that no summary row wraps
 UNKNOWN_RULE_X = "calcguide: unknown rule 'x'; run 'calcguide rules' for the list\n"
 
@@ -483,6 +485,34 @@ def test_jobs_give_byte_identical_output_in_input_order(cli: Cli, repo: Path) ->
     assert list(dict.fromkeys(sources[:-1])) == files
     lines = cli("check", "-f", "jsonl", "-j", "2", "regimens", "regimens/d3-alone.yaml")
     assert [json.loads(line) for line in lines.stdout.splitlines()] == json.loads(one.stdout)
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_inputs_checked_in_groups_keep_their_places_and_their_errors(cli: Cli, tmp_path: Path, jobs: str) -> None:
+    """A batch is checked a few inputs at a time, stage by stage (``batch.GROUP``): across the groups' edges each
+    file keeps its place, a bad file its own error and line, a file of several documents its reports together."""
+    count = 2 * GROUP + 3
+    bad = {GROUP - 1: "items: [5000 IU calcium]\n", GROUP: "items:\n  - [\n"}  # the last of a group, the first
+    for n in range(count):
+        text = bad.get(n) or (MULTI if n == GROUP + 1 else f"name: R{n}\nitems: [{1000 + n} IU D3]\n")
+        _write(tmp_path / "in" / f"r{n:02d}.yaml", text)
+    result = cli("check", "-f", "jsonl", "--jobs", jobs, "in")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"in/r{GROUP - 1:02d}.yaml:1:9: IU has no meaning for calcium; give the amount in mg\n"
+        f"in/r{GROUP:02d}.yaml:3:1: not valid YAML: did not find expected node content while parsing a flow node; "
+        "check the indentation and quoting here\n"
+    )
+    expected: list[tuple[object, object, bool]] = []
+    for n in range(count):
+        source = f"in/r{n:02d}.yaml"
+        if n == GROUP + 1:
+            expected += [(source, name, False) for name in (f"r{n:02d}", "second", f"r{n:02d} #3", f"r{n:02d} #4")]
+        else:
+            expected.append((source, f"r{n:02d}" if n in bad else f"R{n}", n in bad))
+    reports = _jsonl(result.stdout)
+    assert [(r["source"], r["name"], r["error"] is not None) for r in reports] == expected
+    assert [r["totals"][0]["amount_per_day"] for r in reports[:2]] == [25.0, 25.025]  # 1,000 and 1,001 IU / 40
 
 
 def test_jobs_with_stdin_still_reads_stdin(cli: Cli, repo: Path) -> None:
