@@ -197,8 +197,16 @@ GROUP: Final = 8
 
 
 def _groups(inputs: list[Input]) -> Iterator[list[Input]]:
-    for start in range(0, len(inputs), GROUP):
-        yield inputs[start : start + GROUP]
+    """``inputs`` in groups of GROUP, in order; standard input starts a group of its own, so that the reports
+    before it are out before calcguide waits for someone to type or pipe it."""
+    group: list[Input] = []
+    for item in inputs:
+        if len(group) == GROUP or (item == STDIN and group):
+            yield group
+            group = []
+        group.append(item)
+    if group:
+        yield group
 
 
 def _reports_of(group: list[Input], options: Options) -> list[Report]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -513,6 +514,30 @@ def test_inputs_checked_in_groups_keep_their_places_and_their_errors(cli: Cli, t
     reports = _jsonl(result.stdout)
     assert [(r["source"], r["name"], r["error"] is not None) for r in reports] == expected
     assert [r["totals"][0]["amount_per_day"] for r in reports[:2]] == [25.0, 25.025]  # 1,000 and 1,001 IU / 40
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="select() on pipes is POSIX")
+def test_reports_before_stdin_are_out_before_stdin_is_read(tmp_path: Path) -> None:
+    """Inputs are checked in groups, but standard input starts a group of its own: the files before it are
+    reported while calcguide still waits for someone to type or pipe the regimen."""
+    import select
+    import subprocess
+
+    _write(tmp_path / "a.yaml", "name: A\nitems: [1000 IU D3]\n")
+    command = [sys.executable, "-m", "calcguide", "check", "-f", "jsonl", "--no-config", "a.yaml", "-"]
+    with subprocess.Popen(
+        command, cwd=tmp_path, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    ) as process:
+        assert process.stdin is not None and process.stdout is not None
+        ready, _, _ = select.select([process.stdout], [], [], 30)  # stdin is still open: A cannot wait for it
+        if not ready:
+            process.kill()
+        assert ready, "no report before stdin was closed"
+        first = process.stdout.readline()
+        assert json.loads(first)["name"] == "A"
+        rest, errors = process.communicate("name: Typed\nitems: [100 mcg MK-7]\n", timeout=60)
+    assert process.returncode == 0, errors
+    assert [json.loads(line)["name"] for line in rest.splitlines()] == ["Typed"]
 
 
 def test_jobs_with_stdin_still_reads_stdin(cli: Cli, repo: Path) -> None:
