@@ -129,8 +129,7 @@ ABBREVIATIONS_WITHOUT_GENERIC = {"cipro": "ciprofloxacin", "doxy": "doxycycline"
 
 # Differences between the sheet and the data whose source is not settled: both sides are pinned, so a change to
 # either fails until it is decided and this list updated.
-OPEN: dict[tuple[str, str], tuple[object, object]] = {
-}
+OPEN: dict[tuple[str, str], tuple[object, object]] = {}
 
 
 def _agrees(row: str, field: str, sheet: object, data_value: object) -> None:

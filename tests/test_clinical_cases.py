@@ -30,9 +30,7 @@ WITH_FOOD = "calcium carbonate is absorbed best with food"
 COUNTED_TOGETHER = "Nothing to change on its own: the items are already counted together in the totals."
 CLINICIAN = "Not a dose question: talk to the prescriber or clinician before taking this combination."
 ADD_K2 = "Add 180 mcg MK-7 a day (the trials used 180 mcg; 90-180 mcg is the usual range)."
-PRESCRIBER = (
-    "calcguide does not lower, split or remove a prescribed dose; confirm the course and its length with the prescriber."
-)
+PRESCRIBER = "calcguide does not lower, split or remove a prescribed dose; confirm the course and its length with the prescriber."
 SUPERVISED = (
     "above the UL; the UL does not apply to doses taken under medical supervision — confirm the course and its "
     "length with the prescriber."
@@ -117,7 +115,9 @@ CHILD = Case(
     "  - product: Kids D gummy\n    servings: 2\n    ingredients: [500 IU vitamin D3]\n"
     "  - 5000 IU D3\n",
     [("above-ul", "error", "vitamin_d"), ("duplicate-source", "info", "vitamin_d")],
-    {"above-ul": "Vitamin D totals 150 mcg (6,000 IU) a day, 200% of the UL of 75 mcg (3,000 IU) for Children 4-8 years."},
+    {
+        "above-ul": "Vitamin D totals 150 mcg (6,000 IU) a day, 200% of the UL of 75 mcg (3,000 IU) for Children 4-8 years."
+    },
     [
         ("change", "Remove 5000 IU D3 (the UL for Children 4-8 years is 75 mcg a day, the RDA 15 mcg)."),
         ("advice", COUNTED_TOGETHER),
@@ -244,7 +244,11 @@ ALENDRONATE = Case(
     {},
     [("advice", None), ("advice", None), ("change", ADD_K2)],
     [
-        ("on waking", "levothyroxine 75 mcg daily", "levothyroxine: on an empty stomach, at least 30 minutes before breakfast."),
+        (
+            "on waking",
+            "levothyroxine 75 mcg daily",
+            "levothyroxine: on an empty stomach, at least 30 minutes before breakfast.",
+        ),
         ("lunch", "Calcium 500 + D3", f"{TABLET}; {FROM_LEVOTHYROXINE}"),
         ("dinner", "Calcium 500 + D3", f"{TABLET}; {FROM_LEVOTHYROXINE}"),
         (
@@ -435,7 +439,9 @@ def test_case(name: str) -> None:
     _check(CASES[name])
 
 
-@pytest.mark.skipif("iron" not in catalog().nutrients, reason="iron is a nutrient once the US reference data for it is in")
+@pytest.mark.skipif(
+    "iron" not in catalog().nutrients, reason="iron is a nutrient once the US reference data for it is in"
+)
 def test_twice_daily_doxycycline_with_calcium_and_iron() -> None:
     # One spacing finding for doxycycline names both minerals (the catalogue's wording); the schedule puts the iron
     # at bedtime, apart from the calcium at lunch.

@@ -142,7 +142,11 @@ def test_a_total_reads_as_each_value_rounded_on_its_own(
         "percent_ul": _rounded(total.percent_ul),
         "percent_target": _rounded(total.percent_target),
         "limits": [
-            {"ul": _rounded(use.ul), "ul_amount_per_day": _rounded(use.amount_per_day), "percent_ul": _rounded(use.percent)}
+            {
+                "ul": _rounded(use.ul),
+                "ul_amount_per_day": _rounded(use.amount_per_day),
+                "percent_ul": _rounded(use.percent),
+            }
             for use in uses
         ],
     }

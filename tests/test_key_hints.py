@@ -11,7 +11,10 @@ from calcguide.errors import InputError
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("foo: x\nitems: [5000 IU D3]\n", "r.yaml:1:1: unknown key 'foo' in a regimen; a regimen's keys are: name, profile, items, ignore"),
+        (
+            "foo: x\nitems: [5000 IU D3]\n",
+            "r.yaml:1:1: unknown key 'foo' in a regimen; a regimen's keys are: name, profile, items, ignore",
+        ),
         ("items:\n  - product: P\n    colour: red\n    ingredients: [5000 IU D3]\n", None),
     ],
 )

@@ -229,7 +229,10 @@ def test_every_intake_is_placed_after_levothyroxine(cli: Cli) -> None:
     # Only 3 times of day are 4 hours from levothyroxine (lunch, dinner, bedtime): one is shared, and said so.
     placed = [slot for slot, take in slots(data) for what, _ in take if what.startswith("500 mg calcium")]
     assert placed == ["lunch", "dinner", "bedtime"]
-    assert "500 mg calcium (as carbonate) 4 times daily: 4 intakes share 3 times of day; leave a few hours between them." in data["notes"]
+    assert (
+        "500 mg calcium (as carbonate) 4 times daily: 4 intakes share 3 times of day; leave a few hours between them."
+        in data["notes"]
+    )
 
 
 def test_schedule_table(cli: Cli) -> None:
@@ -301,7 +304,10 @@ def test_four_times_daily_tetracycline_leaves_no_time_and_says_so(cli: Cli) -> N
         "pharmacist or prescriber (a mineral can often be paused during a short course)."
     ]
     (calcium,) = [why for _, take in slots(data) for what, why in take if what.startswith("500 mg")]
-    assert "too close to tetracycline, which needs at least 2 hours after it or 6 hours before it (see the notes)" in calcium
+    assert (
+        "too close to tetracycline, which needs at least 2 hours after it or 6 hours before it (see the notes)"
+        in calcium
+    )
 
 
 ORLISTAT = "orlistat: with the meal."
@@ -344,7 +350,12 @@ def test_bile_acid_sequestrant_by_its_label(cli: Cli) -> None:
         ("breakfast", [("Questran 4 g twice daily", "cholestyramine (Questran): with the meal.")]),
         (
             "lunch",
-            [("1000 IU D3", f"{FAT}; spaced from cholestyramine (Questran): at least 4 hours after it or 1 hour before it")],
+            [
+                (
+                    "1000 IU D3",
+                    f"{FAT}; spaced from cholestyramine (Questran): at least 4 hours after it or 1 hour before it",
+                )
+            ],
         ),
         ("dinner", [("Questran 4 g twice daily", "cholestyramine (Questran): with the meal.")]),
     ]
@@ -510,7 +521,9 @@ def test_omadacycline_four_hours_either_side(cli: Cli) -> None:
     # The Nuzyra label: after a 4-hour fast, and no dairy, antacids or multivitamins for 4 hours after: 4 hours
     # either side (the tetracyclines' 2/6 before). Once a day on waking (0): lunch (330 after, 1,110 before).
     (magnesium,) = [take for slot, take in slots(data) if slot == "lunch"]
-    assert magnesium == [("200 mg magnesium (as glycinate)", "spaced from omadacycline (Nuzyra): at least 4 hours apart")]
+    assert magnesium == [
+        ("200 mg magnesium (as glycinate)", "spaced from omadacycline (Nuzyra): at least 4 hours apart")
+    ]
 
 
 def test_a_bisphosphonate_does_not_space_zinc(cli: Cli) -> None:

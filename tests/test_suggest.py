@@ -21,9 +21,7 @@ CLINICIAN = "Not a dose question: talk to the prescriber or clinician before tak
 K2_NOT_ADDED = "Vitamin K2 is not added: with a vitamin K antagonist, any vitamin K needs the prescriber's agreement."
 K2_NOT_RAISED = "Vitamin K2 is not raised: with a vitamin K antagonist, any vitamin K needs the prescriber's agreement."
 COUNTED_TOGETHER = "Nothing to change on its own: the items are already counted together in the totals."
-PRESCRIBER = (
-    "calcguide does not lower, split or remove a prescribed dose; confirm the course and its length with the prescriber."
-)
+PRESCRIBER = "calcguide does not lower, split or remove a prescribed dose; confirm the course and its length with the prescriber."
 WEEKLY_D2_HELD = (
     "50,000 IU ergocalciferol weekly is prescription strength, so calcguide takes it as prescribed (write "
     f"'prescribed: false' if it is not): {PRESCRIBER}"
@@ -490,7 +488,10 @@ def test_write_saves_yaml_that_reads_back(cli: Cli, tmp_path: Path) -> None:
         "- 180 mcg MK-7\n"
     )
     # The prescription-strength course is kept as it was; only the K2 finding is resolved.
-    assert recheck(tmp_path / "new.yaml") == [("above-ul", "vitamin_d", "warning"), ("vitamin-d-bolus", "vitamin_d", "info")]
+    assert recheck(tmp_path / "new.yaml") == [
+        ("above-ul", "vitamin_d", "warning"),
+        ("vitamin-d-bolus", "vitamin_d", "info"),
+    ]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["new.yaml"]  # no temporary file left behind
 
 

@@ -25,7 +25,10 @@ def _run(argv: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytes
 @pytest.mark.parametrize(
     ("argv", "stderr"),
     [
-        (["check", "--bogus"], "calcguide check: No such option: --bogus (Possible options: --jobs); see 'calcguide check --help'\n"),
+        (
+            ["check", "--bogus"],
+            "calcguide check: No such option: --bogus (Possible options: --jobs); see 'calcguide check --help'\n",
+        ),
         (
             ["check", "--format", "nope", "x.yaml"],
             "calcguide check: Invalid value for '--format' / '-f': Value error, 'nope' is not one of 'table', 'json', "

@@ -61,7 +61,7 @@ def _plain(value: float | None) -> object:
 # orjson that writes any of them otherwise is not used at all.
 _FLOAT_PROBE: Final = [
     1e16, -1.5e300, 1e22, 1.2345678901234568e17, 1e15, 9999999999999998.0, 0.0001, 123.4567, 5.0, -0.0
-]
+]  # fmt: skip
 _FLOAT_PROBE_JSON: Final = (
     b"[1e+16,-1.5e+300,1e+22,1.2345678901234568e+17,1000000000000000.0,9999999999999998.0,0.0001,123.4567,5.0,-0.0]"
 )

@@ -71,9 +71,7 @@ def vitamin_k_anticoagulant(ctx: Context, limits: Mapping[str, float]) -> Iterat
     names = " and ".join(dict.fromkeys(ctx.medications["vitamin_k_antagonist"][1]))
     items = ctx.regimen.items
     sources = list(dict.fromkeys(dose.item_index for dose in ctx.doses("vitamin_k")))
-    by_state = {
-        state: [items[i].label for i in sources if items[i].new is state] for state in (True, False, None)
-    }
+    by_state = {state: [items[i].label for i in sources if items[i].new is state] for state in (True, False, None)}
     message = (
         f"{names} is a vitamin K antagonist, and the regimen adds {_supplied(ctx, ('vitamin_k',))[0]} ({forms}); "
         "vitamin K counteracts it."

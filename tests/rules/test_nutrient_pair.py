@@ -20,7 +20,10 @@ def _pair(text: str, *, smoker: bool = False) -> list[tuple[str, str]]:
     ("text", "expected"),
     [
         ("18 mg iron + 299 mg calcium", []),
-        ("18 mg iron + 300 mg calcium", [("info", "18 mg iron and 300 mg calcium (300 mg of calcium in one intake) are separate items")]),
+        (
+            "18 mg iron + 300 mg calcium",
+            [("info", "18 mg iron and 300 mg calcium (300 mg of calcium in one intake) are separate items")],
+        ),
         ("300 mg calcium", []),  # no iron: nothing to separate
     ],
 )
@@ -40,12 +43,20 @@ def test_iron_and_calcium_inside_one_product_are_not_separated() -> None:
     ("text", "expected"),
     [
         ("39.9 mg zinc", []),
-        ("40 mg zinc", [("warning", "40 mg of zinc a day with no copper, less than 1 mg of copper per 40 mg of zinc (1 mg)")]),
+        (
+            "40 mg zinc",
+            [("warning", "40 mg of zinc a day with no copper, less than 1 mg of copper per 40 mg of zinc (1 mg)")],
+        ),
         ("40 mg zinc + 1 mg copper", []),  # exactly 1 mg per 40 mg
         ("80 mg zinc + 2 mg copper", []),  # AREDS
         (
             "80 mg zinc + 1 mg copper",
-            [("warning", "80 mg of zinc a day with only 1,000 mcg of copper, less than 1 mg of copper per 40 mg of zinc (2 mg)")],
+            [
+                (
+                    "warning",
+                    "80 mg of zinc a day with only 1,000 mcg of copper, less than 1 mg of copper per 40 mg of zinc (2 mg)",
+                )
+            ],
         ),
     ],
 )
@@ -57,11 +68,19 @@ def test_zinc_without_enough_copper(text: str, expected: list[tuple[str, str]]) 
     ("text", "smoker", "expected"),
     [
         ("19.9 mg beta-carotene", True, []),
-        ("20 mg beta-carotene", True, [("warning", "20 mg of supplemental beta-carotene a day, and the profile says smoker")]),
+        (
+            "20 mg beta-carotene",
+            True,
+            [("warning", "20 mg of supplemental beta-carotene a day, and the profile says smoker")],
+        ),
         ("20 mg beta-carotene", False, []),
         # In IU: 1 IU = 0.6 mcg beta-carotene (ODS), so 33,333 IU is 19,999.8 mcg and 33,334 IU is 20,000.4 mcg.
         ("33333 IU beta-carotene", True, []),
-        ("33334 IU beta-carotene", True, [("warning", "20 mg of supplemental beta-carotene a day, and the profile says smoker")]),
+        (
+            "33334 IU beta-carotene",
+            True,
+            [("warning", "20 mg of supplemental beta-carotene a day, and the profile says smoker")],
+        ),
     ],
 )
 def test_beta_carotene_for_a_smoker(text: str, smoker: bool, expected: list[tuple[str, str]]) -> None:
