@@ -88,10 +88,13 @@ def _read(path: str, max_bytes: int) -> bytes:
     return data
 
 
+_BINARY: Final = getattr(os, "O_BINARY", 0)  # Windows would otherwise translate line ends
+
+
 def _read_file(path: str, most: int) -> bytes:
     """Up to ``most`` bytes of a file, read with the operating system's calls alone: a batch reads thousands of
     small files, and a buffered file object costs more to set up than reading one does."""
-    descriptor = os.open(path, os.O_RDONLY)
+    descriptor = os.open(path, os.O_RDONLY | _BINARY)
     try:
         size = os.fstat(descriptor).st_size
         # A regular file comes in one read of its size and one that finds its end; a pipe or a file in /proc says 0.
