@@ -289,13 +289,16 @@ def end_to_end(table: Table, paths: list[str], run: Callable[[Callable[[], Any]]
 
 
 def in_place(paths: list[str], run: Callable[[Callable[[], Any]], tuple[float, Any]], loader: Any) -> str:
-    """Each stage's cost where it runs: every file taken through the pipeline up to a stage, one file at a time.
+    """Each stage's cost where it runs: the files taken through the pipeline up to a stage as a batch takes them.
 
     The stage table above times each stage over all files on its own, with its inputs made beforehand; in a real
-    batch the stages take turns on each file, and each runs slower (caches hold the other stages' code and data).
-    Here the pipeline is cut after each stage and the difference between two cuts is that stage's cost in place.
+    batch the stages take turns, and each runs slower (caches hold the other stages' code and data). A batch takes
+    its files in groups (``calcguide.batch.GROUP``; one at a time before groups existed): each group read and
+    parsed, then evaluated, then rendered. Here the pipeline is cut after each stage and the difference between
+    two cuts is that stage's cost in place.
     """
     try:
+        from calcguide import batch
         from calcguide.batch import DEFAULT_MAX_BYTES, Options, _read, judge, prepare
         from calcguide.loading import decode, default_name
         from calcguide.regimen import regimen_from_tree
@@ -305,40 +308,50 @@ def in_place(paths: list[str], run: Callable[[Callable[[], Any]], tuple[float, A
         return f"skipped: the stages in place ({exc})"
     options = Options()
     judged = judge(options)
+    size = getattr(batch, "GROUP", 1)
 
     def through(stage: int) -> None:
-        for path in paths:
-            data = _read(path, DEFAULT_MAX_BYTES)
+        for start in range(0, len(paths), size):
+            group = paths[start : start + size]
             if stage == 0:
-                for _ in yaml.load_all(data, Loader=loader):
-                    pass
+                for path in group:
+                    for _ in yaml.load_all(_read(path, DEFAULT_MAX_BYTES), Loader=loader):
+                        pass
                 continue
-            for tree in parse_documents(decode(data)):
-                if stage == 1:
-                    continue
-                regimen = regimen_from_tree(tree, path, default_name(path))
-                if stage == 2:
-                    continue
-                report = judged(prepare(regimen, options))
-                if stage == 3:
-                    continue
-                data_out = report_object(report)
-                if stage == 4:
-                    continue
-                dumps_line(data_out)
+            if stage == 1:
+                for path in group:
+                    for _ in parse_documents(decode(_read(path, DEFAULT_MAX_BYTES))):
+                        pass
+                continue
+            regimens = [
+                prepare(regimen_from_tree(tree, path, default_name(path)), options)
+                for path in group
+                for tree in parse_documents(decode(_read(path, DEFAULT_MAX_BYTES)))
+            ]
+            if stage == 2:
+                continue
+            reports = [judged(regimen) for regimen in regimens]
+            if stage == 3:
+                continue
+            objects = [report_object(report) for report in reports]
+            if stage == 4:
+                continue
+            for data in objects:
+                dumps_line(data)
 
     names = [
         "FLOOR: read + yaml.load_all, CSafeLoader",
         "read + decode + located tree",
-        "+ the regimen from the tree",
-        "+ prepare and evaluate",
+        "+ the regimen from the tree (and its profile completed)",
+        "+ evaluate",
         "+ the report as a dict",
         "+ the JSON line",
     ]
     seconds = [run(lambda stage=stage: through(stage))[0] for stage in range(len(names))]
     per_file = [s / len(paths) * 1e6 for s in seconds]
     lines = [
-        "In place (each file through the pipeline up to the stage; the step is the stage's own cost there):",
+        f"In place, in groups of {size} as the batch takes them (the files through the pipeline up to the stage;"
+        " the step is the stage's own cost there):",
         "",
         "| pipeline up to | per file | step | x floor |",
         "| --- | --- | --- | --- |",
