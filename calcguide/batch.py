@@ -122,8 +122,7 @@ def label_reader(folder: str) -> LabelReader:
 
         full = os.path.join(folder, path)
         try:
-            with open(full, "rb") as handle:
-                data = handle.read(MAX_LABEL_BYTES + 1)
+            data = _read_file(full, MAX_LABEL_BYTES + 1)
         except OSError as exc:
             raise InputError(f"DSLD label {path} cannot be read ({exc.strerror})", "check the path") from None
         if len(data) > MAX_LABEL_BYTES:
@@ -228,11 +227,6 @@ def _reports_of(group: list[Input], options: Options) -> list[Report]:
             except InputError as exc:
                 reports.append(failed(entry.source, entry.name, exc.at(entry.source)))
     return reports
-
-
-def reports_for(item: Input, options: Options) -> list[Report]:
-    """The reports of one input (a file may hold several regimens); never raises InputError."""
-    return _reports_of([item], options)
 
 
 class Outcome(NamedTuple):

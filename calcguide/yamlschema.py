@@ -25,7 +25,7 @@ MERGE: Final = "tag:yaml.org,2002:merge"  # not YAML 1.2, but resolved so that i
 
 # 10.3.2's table: null and bool are a few words each, looked up as such; ints and floats are matched, and only a
 # scalar that starts as a number can be one.
-_NULL_WORDS: Final = frozenset(["~", "null", "Null", "NULL", ""])
+NULL_WORDS: Final = frozenset(["~", "null", "Null", "NULL", ""])
 _BOOL_WORDS: Final = frozenset(["true", "True", "TRUE", "false", "False", "FALSE"])
 _INT: Final = re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$")
 _FLOAT: Final = re.compile(
@@ -44,7 +44,7 @@ def resolve(kind: Any, value: Any, implicit: Any) -> str | None:
         if implicit[0]:
             text: str = value
             if len(text) <= 5:  # every null and bool word, and "<<"
-                if text in _NULL_WORDS:
+                if text in NULL_WORDS:
                     return NULL
                 if text in _BOOL_WORDS:
                     return BOOL

@@ -19,8 +19,9 @@ from typing import Final, NamedTuple, TypeAlias
 import yaml
 
 from .errors import InputError, Location, quote
+from .records import record
 from .yamlloader import CoreSchemaLoader
-from .yamlschema import BOOL, FLOAT, INT, NULL
+from .yamlschema import BOOL, FLOAT, INT, NULL, NULL_WORDS
 from .yamlschema import MAP as _MAP
 from .yamlschema import MERGE as _MERGE
 from .yamlschema import SEQ as _SEQ
@@ -75,7 +76,7 @@ _LINE_BREAK: Final = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
 def _core_value(tag: str, text: str) -> Scalar:
     """The value of a scalar the core schema (or an explicit tag) resolved; ValueError for text that is not one."""
     if tag == NULL:
-        if text not in ("~", "null", "Null", "NULL", ""):
+        if text not in NULL_WORDS:
             raise ValueError(text)
         return None
     if tag == BOOL:
@@ -99,7 +100,6 @@ def _located(root: yaml.Node, text: str) -> YNode:
     return _Walk(text).node(root, 0)
 
 
-_NEW: Final = tuple.__new__  # the tuples are built without their Python-level constructors (see records.py)
 _SCALAR_NODE: Final = yaml.ScalarNode
 _SEQUENCE_NODE: Final = yaml.SequenceNode
 _MAPPING_NODE: Final = yaml.MappingNode
@@ -116,7 +116,7 @@ class _Walk:
     def node(self, node: yaml.Node, depth: int) -> YNode:
         self.count += 1
         mark = node.start_mark
-        loc: Location = _NEW(Location, (mark.line + 1, mark.column + 1))
+        loc = record(Location, mark.line + 1, mark.column + 1)
         if self.count > MAX_NODES:
             raise InputError(
                 f"the document holds more than {MAX_NODES:,} values (an alias counts at each use)",
@@ -142,13 +142,13 @@ class _Walk:
             lines: tuple[str, ...] = ()
             if not node.style and node.end_mark.line > mark.line:  # plain: None, or "" from libyaml
                 lines = tuple(_LINE_BREAK.split(self.text[mark.index : node.end_mark.index]))
-            return _NEW(YScalar, (value, raw, loc, lines))
+            return record(YScalar, value, raw, loc, lines)
         if isinstance(node, _SEQUENCE_NODE):
             if tag != _SEQ:
                 raise _tag_error(tag, loc)
             deeper = depth + 1
             items = tuple([self.node(child, deeper) for child in node.value])
-            return _NEW(YSeq, (items, loc, bool(node.flow_style)))
+            return record(YSeq, items, loc, bool(node.flow_style))
         if isinstance(node, _MAPPING_NODE):
             if tag != _MAP:
                 raise _tag_error(tag, loc)
@@ -160,7 +160,7 @@ class _Walk:
         keys: dict[str, Location] = {}
         for key_node, value_node in node.value:
             mark = key_node.start_mark
-            key_loc: Location = _NEW(Location, (mark.line + 1, mark.column + 1))
+            key_loc = record(Location, mark.line + 1, mark.column + 1)
             if key_node.tag == _MERGE:
                 raise InputError("YAML merge keys ('<<') are not allowed", "write the keys out", key_loc)
             key = key_node.value
@@ -175,7 +175,7 @@ class _Walk:
                 )
             keys[key] = key_loc
             entries[key] = self.node(value_node, deeper)
-        return _NEW(YMap, (entries, keys, loc))
+        return record(YMap, entries, keys, loc)
 
 
 def _tag_error(tag: str, loc: Location) -> InputError:
